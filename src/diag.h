@@ -1,0 +1,93 @@
+/*
+ * Diagnostics about content: each one is a code from a fixed table, a
+ * severity, a position (file:line:col, 1-based) and up to two arguments.
+ * The list is owned by the caller; nothing here decides what is fatal.
+ */
+#ifndef PAMPHLET_DIAG_H
+#define PAMPHLET_DIAG_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+enum diag_level {
+	DIAG_WARNING,
+	DIAG_ERROR
+};
+
+enum diag_code {
+	/* Files and YAML. */
+	DIAG_IO,		/* arg: strerror text */
+	DIAG_NOT_REGULAR,
+	DIAG_TOO_BIG,		/* arg: limit in bytes */
+	DIAG_EMPTY_FILE,
+	DIAG_SYNTAX,		/* arg: libyaml's problem text */
+	DIAG_BAD_UTF8,
+	DIAG_TOO_DEEP,		/* arg: limit */
+	DIAG_TOO_MANY_NODES,	/* arg: limit */
+	DIAG_ANCHOR,
+	DIAG_ALIAS,
+	DIAG_TAG,
+	DIAG_MULTI_DOC,
+	DIAG_CONTROL_CHAR,	/* warning: characters removed */
+	/* Schema. */
+	DIAG_UNKNOWN_KEY,	/* arg: key, arg2: where */
+	DIAG_DUP_KEY,		/* arg: key */
+	DIAG_WRONG_TYPE,	/* arg: key, arg2: expected type */
+	DIAG_MISSING,		/* arg: field, arg2: where */
+	DIAG_EMPTY_VALUE,	/* arg: field */
+	DIAG_BAD_ID,		/* arg: the id */
+	DIAG_DUP_ID,		/* arg: the id */
+	DIAG_UNKNOWN_BLOCK,	/* arg: the key */
+	DIAG_BLOCK_SHAPE,	/* a block must name exactly one type */
+	DIAG_BAD_LEVEL,		/* arg: value */
+	DIAG_BAD_GRADE,		/* arg: value */
+	DIAG_BAD_DATE,		/* arg: value */
+	DIAG_REVIEW_ORDER,
+	DIAG_DANGLING_REF,	/* arg: reference id */
+	DIAG_DANGLING_TOPIC,	/* arg: topic id */
+	DIAG_DANGLING_SECTION,	/* arg: topic id, arg2: section id */
+	DIAG_UNUSED_REF,	/* warning; arg: reference id */
+	DIAG_BAD_SETTING,	/* arg: key, arg2: reason */
+	DIAG_READABILITY,	/* arg: section id, arg2: grade text */
+	DIAG_MAX
+};
+
+struct diag {
+	char		*file;
+	uint32_t	 line;		/* 0 when the whole file is meant */
+	uint32_t	 col;
+	enum diag_code	 code;
+	enum diag_level	 level;
+	char		*arg;		/* may be NULL */
+	char		*arg2;		/* may be NULL */
+};
+
+struct diag_list {
+	struct diag	*items;
+	size_t		 n;
+	size_t		 cap;
+	size_t		 nerrors;
+	size_t		 nwarnings;
+};
+
+void		 diag_init(struct diag_list *);
+void		 diag_free(struct diag_list *);
+/* Adds one diagnostic; the level comes from the code's table entry. */
+void		 diag_add(struct diag_list *, const char *file, uint32_t line,
+		    uint32_t col, enum diag_code, const char *arg,
+		    const char *arg2);
+/* Moves every diagnostic of src to the end of dst and empties src. */
+void		 diag_move(struct diag_list *dst, struct diag_list *src);
+/* Sorts by file, line, column (stable). */
+void		 diag_sort(struct diag_list *);
+enum diag_level	 diag_code_level(enum diag_code);
+/*
+ * Formats one diagnostic as "FILE:LINE:COL: error: message" (translated),
+ * with untrusted parts made printable.  Returns a string to free.
+ */
+char		*diag_format(const struct diag *);
+/* Prints every diagnostic, one a line. */
+void		 diag_print(FILE *, const struct diag_list *);
+
+#endif

@@ -1,0 +1,170 @@
+/*
+ * The document model: a library of topics, each with sections of blocks,
+ * and the references they cite.  Plain data, built by content.c and read
+ * by everything else through const pointers.  No YAML, no curses.
+ *
+ * Every string a patient reads is a struct tstr: its English text plus a
+ * gettext context built from author-assigned ids ("topic/section" or
+ * "topic/section/block"), so that translations are found by meaning and
+ * not by position.  See i18n.h for the lookup.
+ */
+#ifndef PAMPHLET_DOC_H
+#define PAMPHLET_DOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* A translatable string: key is ctxt "\004" msgid, NUL-terminated. */
+struct tstr {
+	char		*key;		/* NULL when the field is absent */
+	uint32_t	 ctxt_len;	/* bytes of the context in key */
+	uint32_t	 line;		/* where the text starts in its file */
+	uint32_t	 col;
+};
+
+static inline const char *
+tstr_msgid(const struct tstr *t)
+{
+	return (t->key != NULL ? t->key + t->ctxt_len + 1 : NULL);
+}
+
+enum block_kind {
+	BLOCK_PARAGRAPH,	/* text */
+	BLOCK_SUBHEADING,	/* text */
+	BLOCK_LIST,		/* items */
+	BLOCK_STEPS,		/* items, numbered */
+	BLOCK_CARE,		/* level, text (title), body, items */
+	BLOCK_EVIDENCE,		/* grade, text (about), body (statement), refs */
+	BLOCK_FIGURE,		/* art, art_ascii, alt, text (caption) */
+	BLOCK_SEE_ALSO,		/* link_topic, link_section, text (label) */
+	BLOCK_KIND_MAX
+};
+
+enum care_level {
+	CARE_EMERGENCY,
+	CARE_URGENT,
+	CARE_NON_URGENT,
+	CARE_INFO,
+	CARE_LEVEL_MAX
+};
+
+enum grade {
+	GRADE_HIGH,		/* "does" */
+	GRADE_MODERATE,		/* "probably" */
+	GRADE_LOW,		/* "may" */
+	GRADE_VERY_LOW,		/* "we don't know" */
+	GRADE_NONE,		/* no studies found */
+	GRADE_MAX
+};
+
+struct block {
+	enum block_kind	 kind;
+	char		*id;		/* optional, author-assigned */
+	char		*note;		/* translator note, optional */
+	uint32_t	 line;
+	uint32_t	 col;
+	struct tstr	 text;
+	struct tstr	 body;
+	struct tstr	*items;
+	size_t		 nitems;
+	struct tstr	 art;		/* figure, UTF-8 drawing */
+	struct tstr	 art_ascii;	/* figure, ASCII drawing */
+	struct tstr	 alt;		/* figure, words for the drawing */
+	enum care_level	 level;
+	enum grade	 grade;
+	size_t		*refs;		/* indexes into topic->refs */
+	size_t		 nrefs;
+	char		*link_topic;	/* see-also target topic id */
+	char		*link_section;	/* optional target section id */
+};
+
+struct section {
+	char		*id;
+	char		*note;
+	uint32_t	 line;
+	uint32_t	 col;
+	struct tstr	 heading;
+	struct block	*blocks;
+	size_t		 nblocks;
+};
+
+/* A cited source; citation fields are shown as written, not translated. */
+struct reference {
+	char		*id;
+	char		*authors;
+	char		*year;
+	char		*title;
+	char		*source;	/* journal or organisation */
+	char		*url;		/* optional */
+	struct tstr	 note;		/* optional, translatable */
+	uint32_t	 line;
+	uint32_t	 col;
+};
+
+struct doc_date {
+	int	year;
+	int	month;
+	int	day;
+};
+
+struct topic {
+	char			*id;
+	char			*file;		/* path it was loaded from */
+	char			*note;
+	struct tstr		 title;
+	struct tstr		 summary;
+	struct doc_date		 reviewed;
+	struct doc_date		 next_review;
+	struct section		*sections;
+	size_t			 nsections;
+	struct reference	*refs;
+	size_t			 nrefs;
+};
+
+/* Settings an installation may put in the content directory. */
+struct library_settings {
+	char	*emergency_number;	/* NULL: not configured */
+	int	 grade_limit;		/* readability limit, default 8 */
+};
+
+struct library {
+	char			 *dir;
+	struct topic		**topics;	/* in display order */
+	size_t			  ntopics;
+	struct library_settings	  settings;
+};
+
+#define DOC_GRADE_LIMIT_DEFAULT	8
+
+void			 doc_topic_free(struct topic *);
+void			 doc_library_init(struct library *);
+void			 doc_library_free(struct library *);
+/* Takes ownership of the topic. */
+void			 doc_library_add(struct library *, struct topic *);
+
+const struct topic	*doc_find_topic(const struct library *, const char *id);
+/* Returns the index of the section, or -1. */
+long			 doc_find_section(const struct topic *, const char *id);
+long			 doc_topic_index(const struct library *, const char *id);
+
+/* Names used in files and messages: "emergency", "moderate", "see_also". */
+const char		*doc_care_level_name(enum care_level);
+const char		*doc_grade_name(enum grade);
+const char		*doc_block_kind_name(enum block_kind);
+int			 doc_care_level_parse(const char *, enum care_level *);
+int			 doc_grade_parse(const char *, enum grade *);
+
+/* 1 if s is a valid id: [a-z0-9] then [a-z0-9-], at most 64 bytes. */
+int			 doc_id_valid(const char *s);
+/* Parses YYYY-MM-DD with a real calendar date; 0 on success. */
+int			 doc_date_parse(const char *, struct doc_date *);
+int			 doc_date_cmp(const struct doc_date *, const struct doc_date *);
+/* Writes YYYY-MM-DD into buf (at least 11 bytes). */
+void			 doc_date_format(const struct doc_date *, char *buf);
+
+/* Sets t to ctxt "\004" text, copying both. */
+void			 doc_tstr_set(struct tstr *t, const char *ctxt,
+			    const char *text, uint32_t line, uint32_t col);
+void			 doc_tstr_free(struct tstr *);
+
+#endif

@@ -1,0 +1,45 @@
+/*
+ * Translation: the program's own text (domain "pamphlet") and the text of
+ * topics (domain "pamphlet-content"), both through gettext.  Content
+ * strings are looked up by context and English text; anything without a
+ * current translation comes back in English.  Translations are untrusted
+ * and are made safe before use.
+ */
+#ifndef PAMPHLET_I18N_H
+#define PAMPHLET_I18N_H
+
+#include <libintl.h>
+
+#define I18N_DOMAIN		"pamphlet"
+#define I18N_CONTENT_DOMAIN	"pamphlet-content"
+
+#define _(s)		i18n_ui(s)
+#define N_(s)		(s)
+/* A short UI string with a disambiguating context. */
+#define C_(c, s)	i18n_ui_ctxt(c "\004" s, s)
+
+struct tstr;
+
+/*
+ * Sets the locale from the environment (a C or POSIX locale is upgraded to
+ * a UTF-8 one so that wide characters work), binds both domains and, when
+ * lang is not NULL, makes it the language.  Returns 1 if the terminal
+ * character set is UTF-8.  PAMPHLET_LOCALEDIR overrides the compiled-in
+ * directory of catalogues.
+ */
+int		 i18n_init(const char *lang);
+/* 1 if the character set chosen by i18n_init is UTF-8. */
+int		 i18n_utf8(void);
+
+const char	*i18n_ui(const char *);
+const char	*i18n_ui_ctxt(const char *key, const char *fallback);
+const char	*i18n_ui_plural(const char *, const char *, unsigned long);
+
+/*
+ * The text to show for a content string: the translation when one is
+ * current, else the English.  The result stays valid until the language
+ * changes.
+ */
+const char	*i18n_content(const struct tstr *);
+
+#endif

@@ -1,0 +1,74 @@
+/*
+ * UTF-8 text: sanitising untrusted strings, display width, wrapping and
+ * folding for search.  Pure functions over byte strings, built on
+ * libunistring; no globals, no curses.  Every returned string is
+ * allocated with xmalloc and NUL-terminated unless said otherwise.
+ */
+#ifndef PAMPHLET_TEXT_H
+#define PAMPHLET_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* text_sanitize flags. */
+#define TEXT_FLOW	0x0	/* whitespace runs (newlines too) become one space; trimmed */
+#define TEXT_PRE	0x1	/* keep newlines; tabs to 8-column stops; trailing blanks and newlines cut */
+
+/*
+ * Makes untrusted bytes safe to show: invalid UTF-8 becomes U+FFFD; C0
+ * controls (but newline and tab, see flags), DEL, C1 controls, bidi marks,
+ * embeddings, overrides and isolates (U+200E, U+200F, U+202A-U+202E,
+ * U+2066-U+2069), U+FEFF and noncharacters are removed; U+2028 and U+2029
+ * count as whitespace; the result is NFC.  *changed (if not NULL) is set
+ * to 1 when anything other than whitespace handling or normalisation
+ * altered the text.  sanitize(sanitize(x)) == sanitize(x).
+ */
+char	*text_sanitize(const char *s, size_t len, int flags, int *changed);
+
+/* 1 if s[0..len) is valid UTF-8 with nothing text_sanitize would remove. */
+int	 text_is_safe(const char *s, size_t len);
+
+/* Display columns of valid UTF-8 (wide characters 2, combining marks 0). */
+int	 text_width(const char *s, size_t len);
+
+/*
+ * The longest prefix of s, in bytes, that fits in cols columns without
+ * splitting a character or a grapheme cluster; *width gets its columns.
+ */
+size_t	 text_fit(const char *s, size_t len, int cols, int *width);
+
+/* One output line of text_wrap: bytes [start, end) of the input. */
+struct text_line {
+	size_t	 start;
+	size_t	 end;		/* trailing spaces excluded */
+	int	 width;		/* display columns of [start, end) */
+};
+
+/*
+ * Wraps valid UTF-8 into lines of at most width columns (width >= 1),
+ * breaking where UAX #14 allows; a word wider than a line is broken at a
+ * grapheme boundary; a newline forces a break; spaces at a break vanish.
+ * Returns the number of lines (at least 1) and an array in *lines to free.
+ */
+size_t	 text_wrap(const char *s, size_t len, int width, struct text_line **lines);
+
+/*
+ * Plain ASCII stand-in for a terminal without UTF-8: accents are dropped
+ * (é -> e), common punctuation mapped (quotes, dashes, bullets, arrows),
+ * anything else becomes '?' (wide characters '??' to keep the width).
+ */
+char	*text_to_ascii(const char *s, size_t len);
+
+/*
+ * Folds text for forgiving search: NFD, case folding, combining marks
+ * removed, so "Über" and "uber" fold alike.  Returns the folded bytes
+ * (*outlen set) and, when map is not NULL, an array mapping each output
+ * byte (and one past the end) to the offset of the input character it
+ * came from.
+ */
+char	*text_fold(const char *s, size_t len, size_t *outlen, size_t **map);
+
+/* Decodes one character at s (len > 0); returns its length, *uc set (U+FFFD if invalid). */
+int	 text_next(const char *s, size_t len, uint32_t *uc);
+
+#endif
