@@ -19,6 +19,7 @@ enum diag_code {
 	/* Files and YAML. */
 	DIAG_IO,		/* arg: strerror text */
 	DIAG_NOT_REGULAR,
+	DIAG_SYMLINK,
 	DIAG_TOO_BIG,		/* arg: limit in bytes */
 	DIAG_EMPTY_FILE,
 	DIAG_SYNTAX,		/* arg: libyaml's problem text */
@@ -29,12 +30,16 @@ enum diag_code {
 	DIAG_ALIAS,
 	DIAG_TAG,
 	DIAG_MULTI_DOC,
-	DIAG_CONTROL_CHAR,	/* warning: characters removed */
+	DIAG_CONTROL_CHAR,	/* warning: characters removed; arg: field */
 	/* Schema. */
-	DIAG_UNKNOWN_KEY,	/* arg: key, arg2: where */
+	DIAG_ROOT_TYPE,		/* the file is not a mapping */
+	DIAG_KEY_TYPE,		/* a key that is not text */
+	DIAG_UNKNOWN_KEY,	/* arg: key, arg2: where (a program word) */
+	DIAG_UNKNOWN_KEY_HINT,	/* the same, arg3: the known key suggested */
 	DIAG_DUP_KEY,		/* arg: key */
-	DIAG_WRONG_TYPE,	/* arg: key, arg2: expected type */
-	DIAG_MISSING,		/* arg: field, arg2: where */
+	DIAG_WRONG_TYPE,	/* arg: key, arg2: expected type (a word) */
+	DIAG_WRONG_ITEM_TYPE,	/* arg: key of the list, arg2: as above */
+	DIAG_MISSING,		/* arg: field, arg2: where (a word) */
 	DIAG_EMPTY_VALUE,	/* arg: field */
 	DIAG_BAD_ID,		/* arg: the id */
 	DIAG_DUP_ID,		/* arg: the id */
@@ -44,11 +49,13 @@ enum diag_code {
 	DIAG_BAD_GRADE,		/* arg: value */
 	DIAG_BAD_DATE,		/* arg: value */
 	DIAG_REVIEW_ORDER,
+	DIAG_NO_REFS,		/* evidence without refs and grade not none */
+	DIAG_CARE_EMPTY,	/* care card with neither text nor items */
 	DIAG_DANGLING_REF,	/* arg: reference id */
 	DIAG_DANGLING_TOPIC,	/* arg: topic id */
 	DIAG_DANGLING_SECTION,	/* arg: topic id, arg2: section id */
 	DIAG_UNUSED_REF,	/* warning; arg: reference id */
-	DIAG_BAD_SETTING,	/* arg: key, arg2: reason */
+	DIAG_BAD_SETTING,	/* arg: key, arg2: what is expected (words) */
 	DIAG_READABILITY,	/* arg: section id, arg2: grade text */
 	DIAG_MAX
 };
@@ -61,6 +68,7 @@ struct diag {
 	enum diag_level	 level;
 	char		*arg;		/* may be NULL */
 	char		*arg2;		/* may be NULL */
+	char		*arg3;		/* may be NULL */
 };
 
 struct diag_list {
@@ -77,6 +85,10 @@ void		 diag_free(struct diag_list *);
 void		 diag_add(struct diag_list *, const char *file, uint32_t line,
 		    uint32_t col, enum diag_code, const char *arg,
 		    const char *arg2);
+/* The same with a third argument. */
+void		 diag_add3(struct diag_list *, const char *file, uint32_t line,
+		    uint32_t col, enum diag_code, const char *arg,
+		    const char *arg2, const char *arg3);
 /* Moves every diagnostic of src to the end of dst and empties src. */
 void		 diag_move(struct diag_list *dst, struct diag_list *src);
 /* Sorts by file, line, column (stable). */
@@ -84,7 +96,10 @@ void		 diag_sort(struct diag_list *);
 enum diag_level	 diag_code_level(enum diag_code);
 /*
  * Formats one diagnostic as "FILE:LINE:COL: error: message" (translated),
- * with untrusted parts made printable.  Returns a string to free.
+ * with untrusted parts made printable and cut to about 60 characters.
+ * Returns a string to free.  Where arg2 is marked above as a word or
+ * words of the program ("topic", "a list"), the caller passes the English
+ * text, marked with N_(), and it is translated here.
  */
 char		*diag_format(const struct diag *);
 /* Prints every diagnostic, one a line. */

@@ -111,6 +111,8 @@ struct topic {
 	char			*id;
 	char			*file;		/* path it was loaded from */
 	char			*note;
+	uint32_t		 id_line;	/* where the id is written */
+	uint32_t		 id_col;
 	struct tstr		 title;
 	struct tstr		 summary;
 	struct doc_date		 reviewed;
@@ -131,12 +133,15 @@ struct library {
 	char			 *dir;
 	struct topic		**topics;	/* in display order */
 	size_t			  ntopics;
+	size_t			  nfiles;	/* topic files read */
 	struct library_settings	  settings;
 };
 
 #define DOC_GRADE_LIMIT_DEFAULT	8
 
 void			 doc_topic_free(struct topic *);
+/* Frees what a block holds (not the block itself) and zeroes it. */
+void			 doc_block_free(struct block *);
 void			 doc_library_init(struct library *);
 void			 doc_library_free(struct library *);
 /* Takes ownership of the topic. */

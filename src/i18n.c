@@ -1,1 +1,149 @@
-/* i18n */
+/*
+ * Locale set-up and gettext lookups for the program's text and for the
+ * text of topics.  The terminal's character set is decided from the
+ * environment before any upgrade: a C locale gets a UTF-8 LC_CTYPE and
+ * LC_MESSAGES (so that ncursesw and LANGUAGE work) but output stays ASCII,
+ * because nothing says the terminal shows UTF-8.
+ */
+#include "config.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "i18n.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* Sanitised copies of unsafe translations, freed when the language changes. */
+struct i18n_cache {
+	const char	*raw;
+	char		*safe;
+};
+
+static int			 i18n_term_utf8;
+static struct i18n_cache	*i18n_cache;
+static size_t			 i18n_ncache;
+static size_t			 i18n_cachecap;
+
+static const char	*i18n_safe(const char *);
+
+static int
+i18n_codeset_utf8(void)
+{
+	const char	*cs = nl_langinfo(CODESET);
+
+	return (cs != NULL && (strcmp(cs, "UTF-8") == 0 ||
+	    strcmp(cs, "utf8") == 0));
+}
+
+/* "de_DE.ISO-8859-1@euro" -> "de_DE"; NULL for C and POSIX. */
+static char *
+i18n_lang_of(const char *name)
+{
+	size_t	n;
+
+	if (name == NULL || *name == '\0' || strcmp(name, "C") == 0 ||
+	    strcmp(name, "POSIX") == 0 || strncmp(name, "C.", 2) == 0)
+		return (NULL);
+	n = strcspn(name, ".@");
+	if (n == 0 || n > 32)
+		return (NULL);
+	return (xstrndup(name, n));
+}
+
+int
+i18n_init(const char *lang)
+{
+	const char	*dir, *loc;
+	char		*msglang = NULL;
+
+	loc = setlocale(LC_ALL, "");
+	i18n_term_utf8 = loc != NULL && i18n_codeset_utf8();
+	if (loc != NULL)
+		msglang = i18n_lang_of(setlocale(LC_MESSAGES, NULL));
+	if (!i18n_term_utf8) {
+		/* Keep the reader's language when the locale changes. */
+		if (msglang != NULL && getenv("LANGUAGE") == NULL)
+			setenv("LANGUAGE", msglang, 1);
+		if (setlocale(LC_ALL, "C.UTF-8") == NULL &&
+		    setlocale(LC_ALL, "en_US.UTF-8") == NULL)
+			setlocale(LC_ALL, "C");
+	}
+	free(msglang);
+	if (lang != NULL)
+		setenv("LANGUAGE", lang, 1);
+
+	if ((dir = getenv("PAMPHLET_LOCALEDIR")) == NULL || *dir == '\0')
+		dir = LOCALEDIR;
+	bindtextdomain(I18N_DOMAIN, dir);
+	bindtextdomain(I18N_CONTENT_DOMAIN, dir);
+	bind_textdomain_codeset(I18N_DOMAIN, "UTF-8");
+	bind_textdomain_codeset(I18N_CONTENT_DOMAIN, "UTF-8");
+	textdomain(I18N_DOMAIN);
+	return (i18n_term_utf8);
+}
+
+int
+i18n_utf8(void)
+{
+	return (i18n_term_utf8);
+}
+
+/* A translation is untrusted: show it only once it is safe. */
+static const char *
+i18n_safe(const char *s)
+{
+	size_t	i, len;
+
+	len = strlen(s);
+	if (text_is_safe(s, len))
+		return (s);
+	for (i = 0; i < i18n_ncache; i++)
+		if (i18n_cache[i].raw == s)
+			return (i18n_cache[i].safe);
+	xgrow(&i18n_cache, &i18n_cachecap, i18n_ncache + 1,
+	    sizeof(*i18n_cache));
+	i18n_cache[i18n_ncache].raw = s;
+	i18n_cache[i18n_ncache].safe = text_sanitize(s, len, TEXT_PRE, NULL);
+	return (i18n_cache[i18n_ncache++].safe);
+}
+
+const char *
+i18n_ui(const char *s)
+{
+	const char	*t = dgettext(I18N_DOMAIN, s);
+
+	return (t == s ? s : i18n_safe(t));
+}
+
+const char *
+i18n_ui_ctxt(const char *key, const char *fallback)
+{
+	const char	*t = dgettext(I18N_DOMAIN, key);
+
+	return (t == key ? fallback : i18n_safe(t));
+}
+
+const char *
+i18n_ui_plural(const char *one, const char *many, unsigned long n)
+{
+	const char	*t = dngettext(I18N_DOMAIN, one, many, n);
+
+	return (t == one || t == many ? t : i18n_safe(t));
+}
+
+const char *
+i18n_content(const struct tstr *ts)
+{
+	const char	*t;
+
+	if (ts->key == NULL)
+		return (NULL);
+	t = dgettext(I18N_CONTENT_DOMAIN, ts->key);
+	if (t == ts->key)
+		return (tstr_msgid(ts));
+	return (i18n_safe(t));
+}

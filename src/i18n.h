@@ -31,9 +31,11 @@ int		 i18n_init(const char *lang);
 /* 1 if the character set chosen by i18n_init is UTF-8. */
 int		 i18n_utf8(void);
 
-const char	*i18n_ui(const char *);
-const char	*i18n_ui_ctxt(const char *key, const char *fallback);
-const char	*i18n_ui_plural(const char *, const char *, unsigned long);
+const char	*i18n_ui(const char *) __attribute__((format_arg(1)));
+const char	*i18n_ui_ctxt(const char *key, const char *fallback)
+		    __attribute__((format_arg(2)));
+const char	*i18n_ui_plural(const char *, const char *, unsigned long)
+		    __attribute__((format_arg(1), format_arg(2)));
 
 /*
  * The text to show for a content string: the translation when one is

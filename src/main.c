@@ -1,1 +1,394 @@
-int main(void){return 0;}
+/*
+ * pamphlet: command line, set-up and the main loop (key -> action ->
+ * view -> render).  Everything it wires together lives in its own module;
+ * this file decides exit codes and what goes to stdout and stderr.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "content.h"
+#include "diag.h"
+#include "doc.h"
+#include "i18n.h"
+#include "keymap.h"
+#include "layout.h"
+#include "render.h"
+#include "term.h"
+#include "view.h"
+#include "xalloc.h"
+
+#define EXIT_USAGE	2
+
+enum main_command {
+	CMD_VIEW,
+	CMD_LIST,
+	CMD_DUMP,
+	CMD_CHECK
+};
+
+struct main_opts {
+	enum main_command	 command;
+	const char		*content;
+	const char		*dump_topic;
+	const char		*emergency_number;
+	int			 width;
+	int			 no_color;
+};
+
+enum {
+	OPT_CHECK = CHAR_MAX + 1,
+	OPT_CONTENT,
+	OPT_DUMP,
+	OPT_EMERGENCY,
+	OPT_HELP,
+	OPT_LIST,
+	OPT_VERSION,
+	OPT_WIDTH
+};
+
+static const struct option main_longopts[] = {
+	{ "check",		no_argument,		NULL, OPT_CHECK },
+	{ "content",		required_argument,	NULL, OPT_CONTENT },
+	{ "dump",		required_argument,	NULL, OPT_DUMP },
+	{ "emergency-number",	required_argument,	NULL, OPT_EMERGENCY },
+	{ "help",		no_argument,		NULL, OPT_HELP },
+	{ "list",		no_argument,		NULL, OPT_LIST },
+	{ "version",		no_argument,		NULL, OPT_VERSION },
+	{ "width",		required_argument,	NULL, OPT_WIDTH },
+	{ NULL,			0,			NULL, 0 }
+};
+
+static void		 main_usage_error(const char *, const char *);
+static void		 main_help(void);
+static void		 main_version(void);
+static int		 main_load(const struct main_opts *, struct library *);
+static long		 main_find_topic(const struct library *, const char *);
+static int		 main_list(const struct main_opts *);
+static int		 main_dump(const struct main_opts *);
+static int		 main_check(const struct main_opts *, char **, int);
+static int		 main_view(const struct main_opts *, const char *,
+			    const char *);
+
+static void
+main_usage_error(const char *what, const char *arg)
+{
+	/* TRANSLATORS: first %s is a problem, second what caused it. */
+	fprintf(stderr, _("pamphlet: %s '%s'; try 'pamphlet --help'\n"),
+	    what, arg);
+	exit(EXIT_USAGE);
+}
+
+static void
+main_help(void)
+{
+	printf(_("Usage: pamphlet [OPTION]... [TOPIC [SECTION]]\n"));
+	fputs(_("Read health topics in the terminal: the library, a topic's "
+	    "contents,\nor one section.\n"), stdout);
+	putchar('\n');
+	/* TRANSLATORS: --help output; keep the options as they are. */
+	fputs(_("  --content=DIR          read topics from DIR\n"
+	    "  --list                 print the id and title of each topic\n"
+	    "  --dump=TOPIC           print TOPIC as plain text\n"
+	    "  --width=N              wrap --dump output at N columns "
+	    "(default 72)\n"
+	    "  --check [PATH]...      check topic files or folders and "
+	    "report problems\n"
+	    "  --emergency-number=N   show N on emergency care cards\n"
+	    "  --help                 show this help and exit\n"
+	    "  --version              show the version and exit\n"), stdout);
+	putchar('\n');
+	printf(_("Topics are read from %s unless --content is given.\n"),
+	    PKGDATADIR "/content");
+	printf(_("Exit status: 0 if all went well, 1 if content has errors, "
+	    "2 for a wrong command line.\n"));
+	putchar('\n');
+	/* TRANSLATORS: %s is an e-mail address. */
+	printf(_("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
+}
+
+static void
+main_version(void)
+{
+	printf("pamphlet %s\n", PACKAGE_VERSION);
+	fputs(_("License GPLv3+: GNU GPL version 3 or later "
+	    "<https://gnu.org/licenses/gpl.html>.\n"
+	    "This is free software: you are free to change and redistribute "
+	    "it.\nThere is NO WARRANTY, to the extent permitted by law.\n"),
+	    stdout);
+}
+
+/* Loads the library; problems go to stderr, the good topics stay. */
+static int
+main_load(const struct main_opts *o, struct library *lib)
+{
+	struct diag_list	diags;
+	int			rc;
+
+	doc_library_init(lib);
+	diag_init(&diags);
+	rc = content_load_dir(o->content, lib, &diags);
+	diag_print(stderr, &diags);
+	diag_free(&diags);
+	if (rc == -1)
+		return (-1);
+	if (o->emergency_number != NULL) {
+		free(lib->settings.emergency_number);
+		lib->settings.emergency_number = xstrdup(o->emergency_number);
+	}
+	if (lib->ntopics == 0) {
+		fprintf(stderr, _("pamphlet: no topics could be loaded from "
+		    "%s\n"), o->content);
+		return (-1);
+	}
+	return (0);
+}
+
+static long
+main_find_topic(const struct library *lib, const char *id)
+{
+	long	i = doc_topic_index(lib, id);
+
+	if (i < 0)
+		/* TRANSLATORS: %s is a topic id given on the command line. */
+		fprintf(stderr, _("pamphlet: no topic '%s'; 'pamphlet --list' "
+		    "shows them all\n"), id);
+	return (i);
+}
+
+static int
+main_list(const struct main_opts *o)
+{
+	struct library	lib;
+	size_t		i;
+
+	if (main_load(o, &lib) == -1) {
+		doc_library_free(&lib);
+		return (EXIT_FAILURE);
+	}
+	for (i = 0; i < lib.ntopics; i++)
+		printf("%s  %s\n", lib.topics[i]->id,
+		    i18n_content(&lib.topics[i]->title));
+	doc_library_free(&lib);
+	return (EXIT_SUCCESS);
+}
+
+static int
+main_dump(const struct main_opts *o)
+{
+	struct library		 lib;
+	struct layout_opts	 lo;
+	struct layout		*l;
+	size_t			 i;
+	long			 t;
+
+	if (main_load(o, &lib) == -1 ||
+	    (t = main_find_topic(&lib, o->dump_topic)) < 0) {
+		doc_library_free(&lib);
+		return (EXIT_FAILURE);
+	}
+	memset(&lo, 0, sizeof(lo));
+	lo.width = o->width;
+	lo.ascii = !i18n_utf8();
+	lo.emergency_number = lib.settings.emergency_number;
+	lo.lib = &lib;
+	l = layout_topic(lib.topics[t], &lo);
+	for (i = 0; i < l->nlines; i++) {
+		fwrite(layout_line_text(l, &l->lines[i]), 1,
+		    l->lines[i].len, stdout);
+		putchar('\n');
+	}
+	layout_free(l);
+	doc_library_free(&lib);
+	return (EXIT_SUCCESS);
+}
+
+static int
+main_check(const struct main_opts *o, char **paths, int npaths)
+{
+	struct library		 lib;
+	struct diag_list	 diags;
+	char			*dflt[1];
+	size_t			 errors;
+
+	if (npaths == 0) {
+		dflt[0] = (char *)o->content;
+		paths = dflt;
+		npaths = 1;
+	}
+	doc_library_init(&lib);
+	diag_init(&diags);
+	errors = content_check_paths(paths, npaths, &lib, &diags);
+	diag_print(stdout, &diags);
+	printf(i18n_ui_plural("%zu file checked", "%zu files checked",
+	    lib.nfiles), lib.nfiles);
+	printf(": ");
+	printf(i18n_ui_plural("%zu error", "%zu errors", errors), errors);
+	printf(", ");
+	printf(i18n_ui_plural("%zu warning", "%zu warnings", diags.nwarnings),
+	    diags.nwarnings);
+	putchar('\n');
+	diag_free(&diags);
+	doc_library_free(&lib);
+	return (errors > 0 ? EXIT_FAILURE : EXIT_SUCCESS);
+}
+
+static int
+main_view(const struct main_opts *o, const char *topic, const char *section)
+{
+	struct library		 lib;
+	struct layout_opts	 lo;
+	struct term_opts	 to;
+	struct view		 v;
+	uint32_t		 key;
+	enum action		 a;
+	long			 t = -1, s = -1;
+	int			 cols, rows, rc, sig;
+
+	if (main_load(o, &lib) == -1) {
+		doc_library_free(&lib);
+		return (EXIT_FAILURE);
+	}
+	if (topic != NULL && (t = main_find_topic(&lib, topic)) < 0) {
+		doc_library_free(&lib);
+		return (EXIT_FAILURE);
+	}
+	if (section != NULL &&
+	    (s = doc_find_section(lib.topics[t], section)) < 0) {
+		/* TRANSLATORS: first %s is a section id, second a topic id. */
+		fprintf(stderr, _("pamphlet: no section '%s' in topic '%s'\n"),
+		    section, topic);
+		doc_library_free(&lib);
+		return (EXIT_FAILURE);
+	}
+
+	memset(&to, 0, sizeof(to));
+	to.color = !o->no_color;
+	if (term_init(&to) == -1) {
+		doc_library_free(&lib);
+		return (EXIT_FAILURE);
+	}
+	xalloc_set_cleanup(term_end);
+	render_init(to.color);
+
+	memset(&lo, 0, sizeof(lo));
+	lo.ascii = !i18n_utf8();
+	lo.emergency_number = lib.settings.emergency_number;
+	term_size(&cols, &rows);
+	view_init(&v, &lib, &lo, cols, rows);
+	if (t >= 0)
+		view_open(&v, t, s);
+
+	for (;;) {
+		render_draw(&v);
+		rc = term_read(-1, &key);
+		if (rc == TERM_QUIT)
+			break;
+		if (rc != TERM_KEY)
+			continue;
+		if (key == KEYMAP_RESIZE) {
+			term_size(&cols, &rows);
+			view_resize(&v, cols, rows);
+			continue;
+		}
+		a = keymap_lookup(view_mode(&v), key);
+		if (a == ACT_REDRAW) {
+			render_redraw();
+			continue;
+		}
+		if (a == ACT_NONE) {
+			v.message = _("That key does nothing here. "
+			    "Press ? for help.");
+			continue;
+		}
+		if (view_apply(&v, a))
+			break;
+	}
+	term_end();
+	xalloc_set_cleanup(NULL);
+	sig = term_signal();
+	view_free(&v);
+	doc_library_free(&lib);
+	return (sig != 0 ? 128 + sig : EXIT_SUCCESS);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct main_opts	 o;
+	char			*end;
+	long			 n;
+	int			 c;
+
+	i18n_init(NULL);
+	memset(&o, 0, sizeof(o));
+	o.command = CMD_VIEW;
+	o.content = PKGDATADIR "/content";
+	o.width = 72;
+	o.no_color = getenv("NO_COLOR") != NULL && *getenv("NO_COLOR") != '\0';
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", main_longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_CHECK:
+			o.command = CMD_CHECK;
+			break;
+		case OPT_CONTENT:
+			o.content = optarg;
+			break;
+		case OPT_DUMP:
+			o.command = CMD_DUMP;
+			o.dump_topic = optarg;
+			break;
+		case OPT_EMERGENCY:
+			o.emergency_number = optarg;
+			break;
+		case OPT_HELP:
+			main_help();
+			return (EXIT_SUCCESS);
+		case OPT_LIST:
+			o.command = CMD_LIST;
+			break;
+		case OPT_VERSION:
+			main_version();
+			return (EXIT_SUCCESS);
+		case OPT_WIDTH:
+			n = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || n < 20 ||
+			    n > 1000)
+				main_usage_error(_("the width must be a number "
+				    "from 20 to 1000, not"), optarg);
+			o.width = (int)n;
+			break;
+		case ':':
+			main_usage_error(_("this option needs a value:"),
+			    argv[optind - 1]);
+			break;
+		default:
+			main_usage_error(_("unknown option"),
+			    argv[optind - 1]);
+			break;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	switch (o.command) {
+	case CMD_CHECK:
+		return (main_check(&o, argv, argc));
+	case CMD_LIST:
+	case CMD_DUMP:
+		if (argc > 0)
+			main_usage_error(_("unexpected argument"), argv[0]);
+		return (o.command == CMD_LIST ? main_list(&o) : main_dump(&o));
+	default:
+		if (argc > 2)
+			main_usage_error(_("unexpected argument"), argv[2]);
+		return (main_view(&o, argc > 0 ? argv[0] : NULL,
+		    argc > 1 ? argv[1] : NULL));
+	}
+}

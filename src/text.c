@@ -1,1 +1,742 @@
-/* text */
+/*
+ * UTF-8 text for the screen: making untrusted strings safe to show,
+ * measuring, fitting and wrapping them, a plain ASCII stand-in for
+ * terminals without UTF-8, and folding for search.  Every bit of Unicode
+ * knowledge (widths, line and grapheme breaks, normalisation, case) comes
+ * from libunistring; this file only decides policy.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicase.h>
+#include <unictype.h>
+#include <unigbrk.h>
+#include <unilbrk.h>
+#include <uninorm.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+#include "text.h"
+#include "xalloc.h"
+
+#define TEXT_REPLACEMENT	0xfffd
+#define TEXT_ZWJ		0x200d
+#define TEXT_TABSTOP		8
+
+/* An ASCII spelling for a character text_to_ascii knows. */
+struct text_ascii {
+	ucs4_t		 uc;
+	const char	*ascii;
+};
+
+static int	 text_decode(const uint8_t *, size_t, ucs4_t *, int *);
+static int	 text_removed(ucs4_t);
+static int	 text_ucwidth(ucs4_t);
+static int	 text_is_mark(ucs4_t);
+static size_t	 text_cluster(const uint8_t *, size_t, size_t, int *);
+static uint8_t	*text_normalize(uninorm_t, const uint8_t *, size_t, size_t *);
+static size_t	 text_filter(const uint8_t *, size_t, uint8_t *, int *, int *);
+static char	*text_flow(const uint8_t *, size_t);
+static char	*text_pre(const uint8_t *, size_t);
+static void	 text_push_line(struct text_line **, size_t *, size_t *,
+		    size_t, size_t, size_t);
+static const char *text_ascii_lookup(ucs4_t);
+static void	 text_fold_put(char **, size_t **, size_t *, size_t *,
+		    const uint8_t *, size_t, size_t);
+
+/*
+ * Sorted by code point for bsearch.  Box drawing is handled by range in
+ * text_ascii_lookup; everything here is punctuation or a letter that has
+ * no canonical decomposition.
+ */
+static const struct text_ascii text_ascii_map[] = {
+	{ 0x00a0, " " },	/* no-break space */
+	{ 0x00ab, "\"" },	/* « */
+	{ 0x00ad, "" },		/* soft hyphen */
+	{ 0x00b0, "deg" },
+	{ 0x00b1, "+/-" },
+	{ 0x00b5, "u" },	/* micro sign */
+	{ 0x00b7, "." },
+	{ 0x00bb, "\"" },	/* » */
+	{ 0x00c6, "AE" },
+	{ 0x00d7, "x" },
+	{ 0x00d8, "O" },
+	{ 0x00df, "ss" },
+	{ 0x00e6, "ae" },
+	{ 0x00f7, "/" },
+	{ 0x00f8, "o" },
+	{ 0x0110, "D" },
+	{ 0x0111, "d" },
+	{ 0x0131, "i" },
+	{ 0x0141, "L" },
+	{ 0x0142, "l" },
+	{ 0x0152, "OE" },
+	{ 0x0153, "oe" },
+	{ 0x2010, "-" },
+	{ 0x2011, "-" },
+	{ 0x2012, "-" },
+	{ 0x2013, "-" },	/* en dash */
+	{ 0x2014, "-" },	/* em dash */
+	{ 0x2015, "-" },
+	{ 0x2018, "'" },
+	{ 0x2019, "'" },
+	{ 0x201a, "'" },
+	{ 0x201b, "'" },
+	{ 0x201c, "\"" },
+	{ 0x201d, "\"" },
+	{ 0x201e, "\"" },
+	{ 0x201f, "\"" },
+	{ 0x2022, "*" },	/* bullet */
+	{ 0x2023, "*" },
+	{ 0x2026, "..." },
+	{ 0x2032, "'" },
+	{ 0x2033, "\"" },
+	{ 0x2039, "<" },	/* ‹ */
+	{ 0x203a, ">" },	/* › */
+	{ 0x2043, "-" },
+	{ 0x2190, "<-" },
+	{ 0x2191, "^" },
+	{ 0x2192, "->" },
+	{ 0x2193, "v" },
+	{ 0x2194, "<->" },
+	{ 0x21d0, "<=" },
+	{ 0x21d2, "=>" },
+	{ 0x21d4, "<=>" },
+	{ 0x2212, "-" },	/* minus sign */
+	{ 0x2264, "<=" },
+	{ 0x2265, ">=" },
+	{ 0x25cf, "*" },
+	{ 0x25e6, "o" },
+};
+
+/* Box drawing (U+2500-U+257F) that is a horizontal or a vertical line. */
+static const ucs4_t text_box_horiz[] = {
+	0x2500, 0x2501, 0x2504, 0x2505, 0x2508, 0x2509, 0x254c, 0x254d,
+	0x2550, 0x2574, 0x2576, 0x2578, 0x257a, 0x257c, 0x257e
+};
+static const ucs4_t text_box_vert[] = {
+	0x2502, 0x2503, 0x2506, 0x2507, 0x250a, 0x250b, 0x254e, 0x254f,
+	0x2551, 0x2575, 0x2577, 0x2579, 0x257b, 0x257d, 0x257f
+};
+
+/*
+ * Decodes one character; *bad is set for invalid or truncated UTF-8
+ * (which decodes as U+FFFD, one per maximal invalid subpart).
+ */
+static int
+text_decode(const uint8_t *s, size_t len, ucs4_t *uc, int *bad)
+{
+	int	n;
+
+	if (s[0] < 0x80) {
+		*uc = s[0];
+		*bad = 0;
+		return (1);
+	}
+	n = u8_mbtouc(uc, s, len);
+	*bad = (*uc == TEXT_REPLACEMENT && !(n == 3 && s[0] == 0xef &&
+	    s[1] == 0xbf && s[2] == 0xbd));
+	return (n);
+}
+
+/* Characters text_sanitize drops; tab, newline and CR are decided earlier. */
+static int
+text_removed(ucs4_t uc)
+{
+	if (uc < 0x20 || (uc >= 0x7f && uc <= 0x9f))
+		return (1);
+	if (uc < 0x061c)
+		return (0);
+	if (uc == 0x061c || uc == 0x200e || uc == 0x200f)
+		return (1);
+	if ((uc >= 0x202a && uc <= 0x202e) || (uc >= 0x2066 && uc <= 0x2069))
+		return (1);
+	if (uc >= 0xd800 && uc <= 0xdfff)
+		return (1);
+	if (uc == 0xfeff || (uc >= 0xfdd0 && uc <= 0xfdef))
+		return (1);
+	if ((uc & 0xfffe) == 0xfffe || uc > 0x10ffff)
+		return (1);
+	return (0);
+}
+
+/* Display columns of one character; controls and the like count as 0. */
+static int
+text_ucwidth(ucs4_t uc)
+{
+	int	w;
+
+	if (uc >= 0x20 && uc < 0x7f)
+		return (1);
+	w = uc_width(uc, "UTF-8");
+	return (w < 0 ? 0 : w);
+}
+
+static int
+text_is_mark(ucs4_t uc)
+{
+	return (uc_is_general_category(uc, UC_CATEGORY_Mn) ||
+	    uc_is_general_category(uc, UC_CATEGORY_Me));
+}
+
+/*
+ * Returns the end of the extended grapheme cluster that starts at s[i] and
+ * sets *width to its columns.  uc_is_grapheme_break only looks at pairs,
+ * so the two rules that need more context (emoji ZWJ sequences and
+ * regional indicator pairs) are applied here.
+ */
+static size_t
+text_cluster(const uint8_t *s, size_t len, size_t i, int *width)
+{
+	ucs4_t	prev, uc;
+	size_t	j;
+	int	w, n, bad, join, pict, pictzwj, nri;
+
+	j = i + text_decode(s + i, len - i, &prev, &bad);
+	w = text_ucwidth(prev);
+	pict = uc_is_property_extended_pictographic(prev);
+	pictzwj = 0;
+	nri = uc_is_property_regional_indicator(prev);
+	while (j < len) {
+		/* Two ASCII characters are always apart, except CR LF. */
+		if (prev < 0x80 && s[j] < 0x80 &&
+		    !(prev == '\r' && s[j] == '\n'))
+			break;
+		n = text_decode(s + j, len - j, &uc, &bad);
+		if (bad)
+			break;
+		if (prev == TEXT_ZWJ &&
+		    uc_is_property_extended_pictographic(uc))
+			join = pictzwj;
+		else if (nri > 0 && uc_is_property_regional_indicator(uc))
+			join = nri % 2;
+		else
+			join = !uc_is_grapheme_break(prev, uc);
+		if (!join)
+			break;
+
+		if (uc == TEXT_ZWJ) {
+			pictzwj = pict;
+			pict = 0;
+		} else if (uc_is_property_extended_pictographic(uc))
+			pict = 1;
+		else if (uc_graphemeclusterbreak_property(uc) != GBP_EXTEND)
+			pict = 0;
+		if (uc_is_property_regional_indicator(uc))
+			nri++;
+		else
+			nri = 0;
+		w += text_ucwidth(uc);
+		prev = uc;
+		j += n;
+	}
+	*width = w;
+	return (j);
+}
+
+/* Normalises with libunistring, which replaces invalid input itself. */
+static uint8_t *
+text_normalize(uninorm_t nf, const uint8_t *s, size_t len, size_t *outlen)
+{
+	uint8_t	*r;
+
+	*outlen = 0;
+	if (len == 0)
+		return (NULL);
+	if ((r = u8_normalize(nf, s, len, NULL, outlen)) == NULL)
+		fatal("cannot normalise text");
+	return (r);
+}
+
+/*
+ * First pass of text_sanitize: invalid UTF-8 becomes U+FFFD, forbidden
+ * characters go, and CR LF, CR, U+2028 and U+2029 become '\n'.  out must
+ * hold 3 * len bytes.  Returns the output length; *ascii is cleared when
+ * anything outside ASCII is left.
+ */
+static size_t
+text_filter(const uint8_t *in, size_t len, uint8_t *out, int *changed,
+    int *ascii)
+{
+	size_t	i, o;
+	ucs4_t	uc;
+	int	n, bad;
+
+	*ascii = 1;
+	for (i = o = 0; i < len; i += n) {
+		n = text_decode(in + i, len - i, &uc, &bad);
+		if (bad) {
+			o += u8_uctomb(out + o, TEXT_REPLACEMENT, 3);
+			*changed = 1;
+			*ascii = 0;
+			continue;
+		}
+		if (uc == '\r') {
+			if (i + 1 < len && in[i + 1] == '\n')
+				n = 2;
+			out[o++] = '\n';
+			continue;
+		}
+		if (uc == '\n' || uc == '\t') {
+			out[o++] = uc;
+			continue;
+		}
+		if (uc == 0x2028 || uc == 0x2029) {
+			out[o++] = '\n';
+			continue;
+		}
+		if (text_removed(uc)) {
+			*changed = 1;
+			continue;
+		}
+		if (uc >= 0x80)
+			*ascii = 0;
+		memcpy(out + o, in + i, n);
+		o += n;
+	}
+	return (o);
+}
+
+/* TEXT_FLOW: each run of space, tab and newline becomes one space; trimmed. */
+static char *
+text_flow(const uint8_t *in, size_t len)
+{
+	char	*out;
+	size_t	 i, o;
+	int	 blank = 0;
+
+	out = xmalloc(len + 1);
+	for (i = o = 0; i < len; i++) {
+		if (in[i] == ' ' || in[i] == '\t' || in[i] == '\n') {
+			blank = (o > 0);
+			continue;
+		}
+		if (blank)
+			out[o++] = ' ';
+		blank = 0;
+		out[o++] = in[i];
+	}
+	out[o] = '\0';
+	return (out);
+}
+
+/*
+ * TEXT_PRE: tabs go to the next multiple of 8 columns, spaces at the end
+ * of a line and newlines at the end of the text are cut.  Blanks are held
+ * back until something visible follows them.
+ */
+static char *
+text_pre(const uint8_t *in, size_t len)
+{
+	char	*out;
+	size_t	 i, o, col, nsp, nnl, ntab;
+	ucs4_t	 uc;
+	int	 n, bad;
+
+	for (i = ntab = 0; i < len; i++)
+		if (in[i] == '\t')
+			ntab++;
+	if (ntab > (SIZE_MAX - len - 1) / (TEXT_TABSTOP - 1))
+		fatal("text too long");
+	out = xmalloc(len + ntab * (TEXT_TABSTOP - 1) + 1);
+
+	col = nsp = nnl = 0;
+	for (i = o = 0; i < len; i += n) {
+		n = 1;
+		switch (in[i]) {
+		case ' ':
+			nsp++;
+			col++;
+			continue;
+		case '\t':
+			nsp += TEXT_TABSTOP - col % TEXT_TABSTOP;
+			col += TEXT_TABSTOP - col % TEXT_TABSTOP;
+			continue;
+		case '\n':
+			nnl++;
+			nsp = col = 0;
+			continue;
+		}
+		n = text_decode(in + i, len - i, &uc, &bad);
+		for (; nnl > 0; nnl--)
+			out[o++] = '\n';
+		for (; nsp > 0; nsp--)
+			out[o++] = ' ';
+		memcpy(out + o, in + i, n);
+		o += n;
+		col += text_ucwidth(uc);
+	}
+	out[o] = '\0';
+	return (out);
+}
+
+char *
+text_sanitize(const char *s, size_t len, int flags, int *changed)
+{
+	uint8_t	*buf, *nfc;
+	char	*out;
+	size_t	 n;
+	int	 dummy, ascii;
+
+	if (changed == NULL)
+		changed = &dummy;
+	*changed = 0;
+	if (len == 0)
+		return (xstrdup(""));
+
+	buf = xreallocarray(NULL, len, 3);
+	n = text_filter((const uint8_t *)s, len, buf, changed, &ascii);
+	if (!ascii) {
+		/* Whitespace handling below cannot undo NFC. */
+		nfc = text_normalize(UNINORM_NFC, buf, n, &n);
+		free(buf);
+		buf = xmalloc(n);
+		memcpy(buf, nfc, n);
+		free(nfc);	/* from libunistring */
+	}
+	if (flags & TEXT_PRE)
+		out = text_pre(buf, n);
+	else
+		out = text_flow(buf, n);
+	free(buf);
+	return (out);
+}
+
+int
+text_is_safe(const char *s, size_t len)
+{
+	const uint8_t	*u = (const uint8_t *)s;
+	size_t		 i;
+	ucs4_t		 uc;
+	int		 n, bad;
+
+	for (i = 0; i < len; i += n) {
+		if (u[i] < 0x80) {
+			if ((u[i] < 0x20 && u[i] != '\t' && u[i] != '\n') ||
+			    u[i] == 0x7f)
+				return (0);
+			n = 1;
+			continue;
+		}
+		n = text_decode(u + i, len - i, &uc, &bad);
+		if (bad || text_removed(uc))
+			return (0);
+	}
+	return (1);
+}
+
+int
+text_width(const char *s, size_t len)
+{
+	const uint8_t	*u = (const uint8_t *)s;
+	size_t		 i;
+	ucs4_t		 uc;
+	int		 n, bad, w = 0;
+
+	for (i = 0; i < len; i += n) {
+		if (u[i] >= 0x20 && u[i] < 0x7f) {
+			w++;
+			n = 1;
+			continue;
+		}
+		n = text_decode(u + i, len - i, &uc, &bad);
+		w += text_ucwidth(uc);
+	}
+	return (w);
+}
+
+size_t
+text_fit(const char *s, size_t len, int cols, int *width)
+{
+	const uint8_t	*u = (const uint8_t *)s;
+	size_t		 i, j;
+	int		 w = 0, cw;
+
+	for (i = 0; i < len; i = j) {
+		j = text_cluster(u, len, i, &cw);
+		if (cw > cols - w)
+			break;
+		w += cw;
+	}
+	if (width != NULL)
+		*width = w;
+	return (i);
+}
+
+static void
+text_push_line(struct text_line **v, size_t *nv, size_t *cap, size_t start,
+    size_t end, size_t width)
+{
+	xgrow(v, cap, *nv + 1, sizeof **v);
+	(*v)[*nv].start = start;
+	(*v)[*nv].end = end;
+	(*v)[*nv].width = (int)width;
+	(*nv)++;
+}
+
+/*
+ * Greedy fill in one pass over grapheme clusters.  Widths are kept as
+ * running totals from the start of the text (W), so a line's width is a
+ * difference of two totals and nothing is measured twice.  For the line
+ * being filled: start; cend, the end of its last non-space cluster; and
+ * bpos, the latest place UAX #14 allows a break, with bcend, the end of
+ * the content before it.  Spaces only move W: they hang at the end of a
+ * line and vanish at a break.
+ *
+ * When a cluster does not fit, the line ends at bpos if what follows
+ * bpos then fits on the next line; otherwise the word is longer than a
+ * line anyway and is cut just before the cluster.  A cluster wider than
+ * the whole line (a wide character when width is 1, a long emoji
+ * sequence) goes on a line of its own and overflows it, since there is
+ * no other way to make progress.  Spaces at the start of the text or
+ * after a newline are kept as indentation while they fit.
+ */
+size_t
+text_wrap(const char *s, size_t len, int width, struct text_line **lines)
+{
+	const uint8_t	 *u = (const uint8_t *)s;
+	struct text_line *v = NULL;
+	char		 *brk;
+	size_t		  nv = 0, cap = 0, i, j, start, cend, bpos, bcend;
+	size_t		  W, Wstart, Wcend, Wb, Wbcend, wmax;
+	int		  cw;
+
+	if (width < 1)
+		width = 1;
+	wmax = width;
+	if (len == 0) {
+		text_push_line(&v, &nv, &cap, 0, 0, 0);
+		*lines = v;
+		return (nv);
+	}
+
+	brk = xmalloc(len);
+	u8_possible_linebreaks(u, len, "UTF-8", brk);
+	start = cend = bpos = bcend = 0;
+	W = Wstart = Wcend = Wb = Wbcend = 0;
+	for (i = 0; i < len; i = j) {
+		j = text_cluster(u, len, i, &cw);
+		if (brk[i] == UC_BREAK_MANDATORY ||
+		    brk[i] == UC_BREAK_CR_BEFORE_LF) {
+			text_push_line(&v, &nv, &cap, start, cend,
+			    Wcend - Wstart);
+			W += cw;
+			start = cend = j;
+			Wstart = Wcend = W;
+			continue;
+		}
+		if (j == i + 1 && u[i] == ' ') {
+			W += cw;
+			continue;
+		}
+
+		if ((brk[i] == UC_BREAK_POSSIBLE ||
+		    brk[i] == UC_BREAK_HYPHENATION) && i > start) {
+			bpos = i;
+			bcend = cend;
+			Wb = W;
+			Wbcend = Wcend;
+		}
+		if (W + cw - Wstart > wmax) {
+			if (bpos > start && W + cw - Wb <= wmax) {
+				/* Break at the last opportunity. */
+				if (bcend > start)
+					text_push_line(&v, &nv, &cap, start,
+					    bcend, Wbcend - Wstart);
+				start = bpos;
+				Wstart = Wb;
+			} else if (i > start) {
+				/* The word is too long: cut before i. */
+				if (cend > start)
+					text_push_line(&v, &nv, &cap, start,
+					    cend, Wcend - Wstart);
+				start = i;
+				Wstart = W;
+			}
+		}
+		W += cw;
+		cend = j;
+		Wcend = W;
+	}
+	text_push_line(&v, &nv, &cap, start, cend, Wcend - Wstart);
+	free(brk);
+	*lines = v;
+	return (nv);
+}
+
+static const char *
+text_ascii_lookup(ucs4_t uc)
+{
+	size_t	lo, hi, mid, k;
+
+	if (uc >= 0x2500 && uc <= 0x257f) {
+		for (k = 0; k < sizeof text_box_horiz / sizeof *text_box_horiz;
+		    k++)
+			if (text_box_horiz[k] == uc)
+				return ("-");
+		for (k = 0; k < sizeof text_box_vert / sizeof *text_box_vert;
+		    k++)
+			if (text_box_vert[k] == uc)
+				return ("|");
+		if (uc == 0x2571)
+			return ("/");
+		if (uc == 0x2572)
+			return ("\\");
+		if (uc == 0x2573)
+			return ("X");
+		return ("+");
+	}
+	lo = 0;
+	hi = sizeof text_ascii_map / sizeof *text_ascii_map;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (text_ascii_map[mid].uc == uc)
+			return (text_ascii_map[mid].ascii);
+		if (text_ascii_map[mid].uc < uc)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (NULL);
+}
+
+char *
+text_to_ascii(const char *s, size_t len)
+{
+	static const char	 qmarks[] = "??", blanks[] = "  ";
+	uint8_t			*nfd;
+	const char		*rep;
+	char			*out = NULL;
+	size_t			 i, o = 0, cap = 0, n, k;
+	ucs4_t			 uc;
+	int			 m, bad, w;
+
+	nfd = text_normalize(UNINORM_NFD, (const uint8_t *)s, len, &n);
+	xgrow(&out, &cap, n + 1, 1);
+	for (i = 0; i < n; i += m) {
+		m = text_decode(nfd + i, n - i, &uc, &bad);
+		if (uc >= 0x20 && uc < 0x7f) {
+			xgrow(&out, &cap, o + 2, 1);
+			out[o++] = uc;
+			continue;
+		}
+		if (uc == '\n')
+			rep = "\n";
+		else if (uc == '\t')
+			rep = " ";
+		else if (text_is_mark(uc))
+			rep = "";
+		else if ((rep = text_ascii_lookup(uc)) == NULL) {
+			/* As many '?' (or blanks) as the character is wide. */
+			if ((w = text_ucwidth(uc)) > 2)
+				w = 2;
+			if (uc_is_general_category(uc, UC_CATEGORY_Zs))
+				rep = blanks + 2 - w;
+			else
+				rep = qmarks + 2 - w;
+		}
+		k = strlen(rep);
+		xgrow(&out, &cap, o + k + 1, 1);
+		memcpy(out + o, rep, k);
+		o += k;
+	}
+	free(nfd);	/* from libunistring */
+	out[o] = '\0';
+	return (out);
+}
+
+/* Appends the folded bytes f[0..n) of the character at input offset at. */
+static void
+text_fold_put(char **out, size_t **map, size_t *o, size_t *cap,
+    const uint8_t *f, size_t n, size_t at)
+{
+	size_t	k;
+
+	if (*o + n + 1 > *cap) {
+		xgrow(out, cap, *o + n + 1, 1);
+		if (map != NULL)
+			*map = xreallocarray(*map, *cap, sizeof **map);
+	}
+	memcpy(*out + *o, f, n);
+	if (map != NULL)
+		for (k = 0; k < n; k++)
+			(*map)[*o + k] = at;
+	*o += n;
+}
+
+/*
+ * Character by character so that each output byte knows its source.  Full
+ * case folding and canonical decomposition of one character do not
+ * depend on its neighbours; only the order of combining marks would, and
+ * those are dropped.
+ */
+char *
+text_fold(const char *s, size_t len, size_t *outlen, size_t **map)
+{
+	const uint8_t	*u = (const uint8_t *)s;
+	uint8_t		 sbuf[64], *f, c;
+	char		*out;
+	size_t		*m = NULL, i, o = 0, cap, flen, k;
+	ucs4_t		 uc;
+	int		 n, bad, fn;
+
+	cap = len + 1;
+	out = xmalloc(cap);
+	if (map != NULL)
+		m = xreallocarray(NULL, cap, sizeof *m);
+	for (i = 0; i < len; i += n) {
+		if (u[i] < 0x80) {
+			c = u[i];
+			if (c >= 'A' && c <= 'Z')
+				c += 'a' - 'A';
+			text_fold_put(&out, map != NULL ? &m : NULL, &o, &cap,
+			    &c, 1, i);
+			n = 1;
+			continue;
+		}
+		n = text_decode(u + i, len - i, &uc, &bad);
+		if (bad) {
+			fn = u8_uctomb(sbuf, TEXT_REPLACEMENT, sizeof sbuf);
+			text_fold_put(&out, map != NULL ? &m : NULL, &o, &cap,
+			    sbuf, fn, i);
+			continue;
+		}
+		flen = sizeof sbuf;
+		f = u8_casefold(u + i, n, NULL, UNINORM_NFD, sbuf, &flen);
+		if (f == NULL)
+			fatal("out of memory folding text");
+		for (k = 0; k < flen; k += fn) {
+			fn = u8_mbtouc(&uc, f + k, flen - k);
+			if (!text_is_mark(uc))
+				text_fold_put(&out, map != NULL ? &m : NULL,
+				    &o, &cap, f + k, fn, i);
+		}
+		if (f != sbuf)
+			free(f);	/* from libunistring */
+	}
+	out[o] = '\0';
+	if (map != NULL) {
+		m[o] = len;
+		*map = m;
+	}
+	if (outlen != NULL)
+		*outlen = o;
+	return (out);
+}
+
+int
+text_next(const char *s, size_t len, uint32_t *uc)
+{
+	ucs4_t	c;
+	int	n;
+
+	if (len == 0) {
+		*uc = TEXT_REPLACEMENT;
+		return (1);
+	}
+	n = u8_mbtouc(&c, (const uint8_t *)s, len);
+	*uc = c;
+	return (n);
+}

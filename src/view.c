@@ -1,1 +1,506 @@
-/* view */
+/*
+ * Pager state and actions.  Four screens share one model: a layout with
+ * links.  On the library and contents screens the arrows move the choice
+ * from link to link; while reading they scroll, and Tab chooses links.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "i18n.h"
+#include "view.h"
+#include "xalloc.h"
+
+static struct layout	*view_build(const struct view *);
+static struct layout	*view_help(const struct view *);
+static void		 view_clamp(struct view *);
+static void		 view_show_focus(struct view *);
+static void		 view_focus_visible(struct view *, int);
+static void		 view_push(struct view *);
+static void		 view_go(struct view *, enum view_screen, long);
+static void		 view_follow(struct view *, long);
+static void		 view_back(struct view *);
+static void		 view_section_step(struct view *, int);
+static size_t		 view_max_top(const struct view *);
+static int		 view_act(struct view *, enum action);
+
+void
+view_init(struct view *v, const struct library *lib,
+    const struct layout_opts *opts, int cols, int rows)
+{
+	memset(v, 0, sizeof(*v));
+	v->lib = lib;
+	v->opts = *opts;
+	v->opts.lib = lib;
+	v->screen = VIEW_LIBRARY;
+	v->topic = -1;
+	v->focus = -1;
+	v->cols = cols;
+	v->rows = rows;
+	v->too_small = cols < VIEW_MIN_COLS || rows < VIEW_MIN_ROWS;
+	v->opts.width = cols < VIEW_MIN_COLS ? VIEW_MIN_COLS : cols;
+	v->layout = view_build(v);
+	if (v->layout->nlinks > 0)
+		v->focus = 0;
+	v->place = layout_anchor_at(v->layout, 0);
+}
+
+void
+view_free(struct view *v)
+{
+	layout_free(v->layout);
+	free(v->history);
+	memset(v, 0, sizeof(*v));
+}
+
+int
+view_page_rows(const struct view *v)
+{
+	int	n = v->rows - VIEW_CHROME_ROWS;
+
+	return (n < 1 ? 1 : n);
+}
+
+enum keymap_mode
+view_mode(const struct view *v)
+{
+	switch (v->screen) {
+	case VIEW_READING:
+		return (KEYMAP_READING);
+	case VIEW_HELP:
+		return (KEYMAP_HELP);
+	default:
+		return (KEYMAP_MENU);
+	}
+}
+
+static struct layout *
+view_build(const struct view *v)
+{
+	switch (v->screen) {
+	case VIEW_CONTENTS:
+		return (layout_contents(v->lib->topics[v->topic], &v->opts));
+	case VIEW_READING:
+		return (layout_topic(v->lib->topics[v->topic], &v->opts));
+	case VIEW_HELP:
+		return (view_help(v));
+	default:
+		return (layout_library(v->lib, &v->opts));
+	}
+}
+
+/* The help screen, made from the key table. */
+static struct layout *
+view_help(const struct view *v)
+{
+	static const struct {
+		enum keymap_mode	 mode;
+		const char		*title;
+	} groups[] = {
+		{ KEYMAP_MENU,		N_("In the list of topics or sections") },
+		{ KEYMAP_READING,	N_("While reading a topic") },
+	};
+	struct layout	*l = layout_new(&v->opts);
+	char		 keys[128], name[16], pad[24];
+	const char	*help;
+	unsigned	 g, a, i;
+	int		 w = 18;
+
+	layout_paragraph(l, _("Keys"), LAYOUT_TITLE, "", "", LAYOUT_TITLE);
+	for (g = 0; g < sizeof(groups) / sizeof(groups[0]); g++) {
+		layout_blank(l);
+		layout_paragraph(l, _(groups[g].title), LAYOUT_SUBHEADING,
+		    "", "", LAYOUT_SUBHEADING);
+		for (a = ACT_NONE + 1; a < ACT_MAX; a++) {
+			if ((help = keymap_action_help(a)) == NULL)
+				continue;
+			keys[0] = '\0';
+			for (i = 0; i < keymap_size; i++) {
+				if (keymap_table[i].action != a ||
+				    !(keymap_table[i].modes &
+				    (1u << groups[g].mode)))
+					continue;
+				if (keys[0] != '\0')
+					strncat(keys, ", ", sizeof(keys) -
+					    strlen(keys) - 1);
+				strncat(keys, keymap_key_name(
+				    keymap_table[i].key, name, sizeof(name)),
+				    sizeof(keys) - strlen(keys) - 1);
+			}
+			if (keys[0] == '\0')
+				continue;
+			snprintf(pad, sizeof(pad), "%*s", w + 2, "");
+			{
+				char	*first = xasprintf("  %-*s", w, keys);
+				int	 over = (int)strlen(first) > w + 2;
+
+				layout_paragraph(l, over ? "" : help,
+				    LAYOUT_TEXT, first, pad, LAYOUT_KEY);
+				if (over)
+					layout_paragraph(l, help, LAYOUT_TEXT,
+					    pad, pad, LAYOUT_KEY);
+				free(first);
+			}
+		}
+	}
+	return (l);
+}
+
+static size_t
+view_max_top(const struct view *v)
+{
+	size_t	rows = view_page_rows(v);
+
+	return (v->layout->nlines > rows ? v->layout->nlines - rows : 0);
+}
+
+static void
+view_clamp(struct view *v)
+{
+	size_t	max = view_max_top(v);
+
+	if (v->top > max)
+		v->top = max;
+	if (v->focus >= (long)v->layout->nlinks)
+		v->focus = v->layout->nlinks > 0 ? 0 : -1;
+}
+
+/* Scrolls so that the chosen link is on the page. */
+static void
+view_show_focus(struct view *v)
+{
+	const struct layout_link	*k;
+	size_t				 rows = view_page_rows(v);
+
+	if (v->focus < 0)
+		return;
+	k = &v->layout->links[v->focus];
+	if (k->first < v->top)
+		v->top = k->first;
+	else if (k->last >= v->top + rows)
+		v->top = k->last + 1 > rows ? k->last + 1 - rows : 0;
+	if (k->first < v->top)
+		v->top = k->first;
+	view_clamp(v);
+}
+
+/* Chooses the first (or last) link on the page, if the choice is off it. */
+static void
+view_focus_visible(struct view *v, int last)
+{
+	const struct layout	*l = v->layout;
+	size_t			 rows = view_page_rows(v), i;
+	long			 found = -1;
+
+	if (v->focus >= 0 && l->links[v->focus].first >= v->top &&
+	    l->links[v->focus].first < v->top + rows)
+		return;
+	for (i = 0; i < l->nlinks; i++) {
+		if (l->links[i].first < v->top ||
+		    l->links[i].first >= v->top + rows)
+			continue;
+		found = i;
+		if (!last)
+			break;
+	}
+	if (found >= 0 || v->screen != VIEW_READING)
+		v->focus = found >= 0 ? found : v->focus;
+	else
+		v->focus = -1;
+}
+
+static void
+view_push(struct view *v)
+{
+	struct view_place	*p;
+
+	xgrow(&v->history, &v->historycap, v->nhistory + 1,
+	    sizeof(*v->history));
+	p = &v->history[v->nhistory++];
+	p->screen = v->screen;
+	p->topic = v->topic;
+	p->top = layout_anchor_at(v->layout, v->top);
+	p->focus = v->focus;
+}
+
+/* Shows a screen from its start. */
+static void
+view_go(struct view *v, enum view_screen screen, long topic)
+{
+	v->screen = screen;
+	v->topic = topic;
+	layout_free(v->layout);
+	v->layout = view_build(v);
+	v->top = 0;
+	v->focus = screen != VIEW_READING && v->layout->nlinks > 0 ? 0 : -1;
+	v->place = layout_anchor_at(v->layout, 0);
+}
+
+void
+view_open(struct view *v, long topic, long section)
+{
+	if (topic < 0 || (size_t)topic >= v->lib->ntopics)
+		return;
+	if (section < 0) {
+		view_go(v, VIEW_CONTENTS, topic);
+		return;
+	}
+	view_go(v, VIEW_READING, topic);
+	if ((size_t)section < v->layout->nsections)
+		v->top = v->layout->section_line[section];
+	view_clamp(v);
+	v->place = layout_anchor_at(v->layout, v->top);
+}
+
+static void
+view_follow(struct view *v, long link)
+{
+	const struct layout_link	*k = &v->layout->links[link];
+
+	view_push(v);
+	if (k->kind == LAYOUT_LINK_SECTION)
+		view_open(v, v->topic, k->section);
+	else
+		view_open(v, k->topic, k->section);
+}
+
+static void
+view_back(struct view *v)
+{
+	struct view_place	p;
+
+	if (v->nhistory == 0) {
+		if (v->screen == VIEW_READING)
+			view_go(v, VIEW_CONTENTS, v->topic);
+		else if (v->screen != VIEW_LIBRARY)
+			view_go(v, VIEW_LIBRARY, -1);
+		else
+			v->message = _("This is the list of all topics.");
+		return;
+	}
+	p = v->history[--v->nhistory];
+	view_go(v, p.screen, p.topic);
+	v->top = layout_find(v->layout, p.top);
+	v->focus = p.focus;
+	view_clamp(v);
+}
+
+long
+view_section(const struct view *v)
+{
+	uint32_t	s;
+
+	if (v->screen != VIEW_READING)
+		return (-1);
+	/* The section whose heading is on the top line or above it. */
+	s = layout_section_at(v->layout, v->top);
+	return (s == LAYOUT_NONE ? -1 : (long)s);
+}
+
+static void
+view_section_step(struct view *v, int dir)
+{
+	const struct layout	*l = v->layout;
+	long			 s = view_section(v);
+
+	if (dir > 0) {
+		if (s + 1 >= (long)l->nsections) {
+			v->message = _("This is the last section.");
+			return;
+		}
+		v->top = l->section_line[s + 1];
+	} else {
+		/* Back to this section's start first, then the one before. */
+		if (s >= 0 && l->section_line[s] < v->top)
+			v->top = l->section_line[s];
+		else if (s > 0)
+			v->top = l->section_line[s - 1];
+		else {
+			v->top = 0;
+			v->message = _("This is the first section.");
+		}
+	}
+	view_clamp(v);
+}
+
+int
+view_percent(const struct view *v)
+{
+	size_t	n = v->layout->nlines, shown;
+
+	if (n == 0)
+		return (100);
+	shown = v->top + view_page_rows(v);
+	if (shown >= n)
+		return (100);
+	return ((int)(shown * 100 / n));
+}
+
+int
+view_apply(struct view *v, enum action a)
+{
+	size_t	top = v->top;
+	int	rc;
+
+	rc = view_act(v, a);
+	if (v->top != top || a == ACT_BACK || a == ACT_OPEN)
+		v->place = layout_anchor_at(v->layout, v->top);
+	return (rc);
+}
+
+static int
+view_act(struct view *v, enum action a)
+{
+	size_t	rows = view_page_rows(v);
+	int	menu = v->screen == VIEW_LIBRARY || v->screen == VIEW_CONTENTS;
+
+	v->message = NULL;
+	if (v->too_small && a != ACT_QUIT)
+		return (0);
+	switch (a) {
+	case ACT_UP:
+	case ACT_PREV_LINK:
+		if ((menu || a == ACT_PREV_LINK) && v->layout->nlinks > 0) {
+			if (v->focus > 0)
+				v->focus--;
+			else if (v->focus < 0)
+				view_focus_visible(v, 1);
+			else if (menu && v->top > 0)
+				v->top--;
+			view_show_focus(v);
+		} else if (v->top > 0)
+			v->top--;
+		break;
+	case ACT_DOWN:
+	case ACT_NEXT_LINK:
+		if ((menu || a == ACT_NEXT_LINK) && v->layout->nlinks > 0) {
+			if (v->focus < 0)
+				view_focus_visible(v, 0);
+			else if (v->focus + 1 < (long)v->layout->nlinks)
+				v->focus++;
+			else if (menu)
+				v->top++;
+			if (v->focus < 0)
+				v->focus = 0;
+			view_show_focus(v);
+		} else
+			v->top++;
+		view_clamp(v);
+		break;
+	case ACT_PAGE_UP:
+		v->top = v->top > rows - 1 ? v->top - (rows > 1 ? rows - 1 :
+		    1) : 0;
+		if (menu)
+			view_focus_visible(v, 0);
+		break;
+	case ACT_PAGE_DOWN:
+		if (v->top >= view_max_top(v) && v->screen == VIEW_READING)
+			v->message = _("This is the end of the topic.");
+		v->top += rows > 1 ? rows - 1 : 1;
+		view_clamp(v);
+		if (menu)
+			view_focus_visible(v, 0);
+		break;
+	case ACT_TOP:
+		v->top = 0;
+		if (menu && v->layout->nlinks > 0)
+			v->focus = 0;
+		break;
+	case ACT_BOTTOM:
+		v->top = view_max_top(v);
+		if (menu && v->layout->nlinks > 0)
+			v->focus = v->layout->nlinks - 1;
+		break;
+	case ACT_OPEN:
+		if (v->focus >= 0 && (size_t)v->focus < v->layout->nlinks) {
+			if (menu || (v->layout->links[v->focus].first <
+			    v->top + rows && v->layout->links[v->focus].last >=
+			    v->top)) {
+				view_follow(v, v->focus);
+				break;
+			}
+		}
+		if (v->screen == VIEW_READING) {
+			view_focus_visible(v, 0);
+			if (v->focus >= 0)
+				v->message = _("Press Enter again to follow "
+				    "this link.");
+			else
+				return (view_act(v, ACT_PAGE_DOWN));
+		}
+		break;
+	case ACT_BACK:
+		view_back(v);
+		break;
+	case ACT_NEXT_SECTION:
+		view_section_step(v, 1);
+		break;
+	case ACT_PREV_SECTION:
+		view_section_step(v, -1);
+		break;
+	case ACT_CONTENTS:
+		if (v->topic < 0) {
+			v->message = _("Choose a topic first.");
+			break;
+		}
+		if (v->screen == VIEW_CONTENTS)
+			break;
+		view_push(v);
+		view_go(v, VIEW_CONTENTS, v->topic);
+		break;
+	case ACT_HOME:
+		if (v->screen == VIEW_LIBRARY)
+			break;
+		view_push(v);
+		view_go(v, VIEW_LIBRARY, -1);
+		break;
+	case ACT_HELP:
+		if (v->screen == VIEW_HELP)
+			break;
+		view_push(v);
+		view_go(v, VIEW_HELP, v->topic);
+		break;
+	case ACT_QUIT:
+		return (1);
+	default:
+		break;
+	}
+	return (0);
+}
+
+void
+view_relayout(struct view *v)
+{
+	layout_free(v->layout);
+	v->layout = view_build(v);
+	v->top = layout_find(v->layout, v->place);
+	view_clamp(v);
+	if (v->focus >= 0)
+		view_show_focus(v);
+}
+
+void
+view_resize(struct view *v, int cols, int rows)
+{
+	v->cols = cols;
+	v->rows = rows;
+	v->too_small = cols < VIEW_MIN_COLS || rows < VIEW_MIN_ROWS;
+	if (v->too_small)
+		return;
+	if (cols != v->opts.width) {
+		v->opts.width = cols;
+		view_relayout(v);
+	} else
+		view_clamp(v);
+}
+
+void
+view_reset(struct view *v)
+{
+	v->nhistory = 0;
+	v->message = NULL;
+	view_go(v, VIEW_LIBRARY, -1);
+}

@@ -1,0 +1,80 @@
+/*
+ * Keys and what they do.  Keys are our own codes (term.c translates the
+ * terminal's), actions are what the pager can do, and one const table
+ * maps one to the other per screen.  The help screen is generated from
+ * the same table, so it cannot drift from what the keys really do.
+ */
+#ifndef PAMPHLET_KEYMAP_H
+#define PAMPHLET_KEYMAP_H
+
+#include <stdint.h>
+
+/* A key is a Unicode character or one of these. */
+enum keymap_key {
+	KEYMAP_NONE = 0x110000,
+	KEYMAP_UP,
+	KEYMAP_DOWN,
+	KEYMAP_LEFT,
+	KEYMAP_RIGHT,
+	KEYMAP_PGUP,
+	KEYMAP_PGDN,
+	KEYMAP_HOME,
+	KEYMAP_END,
+	KEYMAP_ENTER,
+	KEYMAP_BACKSPACE,
+	KEYMAP_TAB,
+	KEYMAP_BACKTAB,
+	KEYMAP_ESC,
+	KEYMAP_FKEY,		/* any F-key */
+	KEYMAP_RESIZE,
+	KEYMAP_MOUSE,
+	KEYMAP_OTHER		/* anything else the terminal sent */
+};
+
+#define KEYMAP_CTRL(c)	((c) & 0x1f)
+
+enum action {
+	ACT_NONE,
+	ACT_UP,
+	ACT_DOWN,
+	ACT_PAGE_UP,
+	ACT_PAGE_DOWN,
+	ACT_TOP,
+	ACT_BOTTOM,
+	ACT_OPEN,
+	ACT_BACK,
+	ACT_NEXT_SECTION,
+	ACT_PREV_SECTION,
+	ACT_NEXT_LINK,
+	ACT_PREV_LINK,
+	ACT_CONTENTS,
+	ACT_HOME,
+	ACT_HELP,
+	ACT_REDRAW,
+	ACT_QUIT,
+	ACT_MAX
+};
+
+/* Screens that have their own bindings. */
+enum keymap_mode {
+	KEYMAP_MENU,		/* library and contents: a list to pick from */
+	KEYMAP_READING,		/* a topic */
+	KEYMAP_HELP
+};
+
+struct keymap_entry {
+	uint32_t	 key;
+	enum action	 action;
+	unsigned	 modes;		/* bit per keymap_mode */
+};
+
+extern const struct keymap_entry keymap_table[];
+extern const unsigned keymap_size;
+
+enum action	 keymap_lookup(enum keymap_mode, uint32_t key);
+/* The key's name as shown to readers ("PgDn", "Space", "q"). */
+const char	*keymap_key_name(uint32_t key, char *buf, unsigned len);
+/* What the action does, translated; NULL for none. */
+const char	*keymap_action_help(enum action);
+
+#endif

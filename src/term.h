@@ -1,0 +1,32 @@
+/*
+ * The terminal: curses start and end, keys translated to our own codes,
+ * signals turned into flags, and a terminal always restored, also after
+ * a crash.  Only term.c and render.c include <curses.h>.
+ */
+#ifndef PAMPHLET_TERM_H
+#define PAMPHLET_TERM_H
+
+#include <stdint.h>
+
+struct term_opts {
+	int	raw;		/* Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys */
+	int	color;		/* use colour if the terminal has it */
+};
+
+/* Takes over the terminal; -1 (with a message) if it cannot. */
+int	term_init(const struct term_opts *);
+/* Gives the terminal back as it was.  Safe to call twice. */
+void	term_end(void);
+
+#define TERM_TIMEOUT	0	/* no key within the time */
+#define TERM_KEY	1	/* *key holds a key */
+#define TERM_QUIT	2	/* a signal or a lost terminal: end now */
+
+/* Waits up to ms milliseconds (-1: forever) for a key. */
+int	term_read(int ms, uint32_t *key);
+/* The screen size. */
+void	term_size(int *cols, int *rows);
+/* The signal that ended the wait, or 0. */
+int	term_signal(void);
+
+#endif

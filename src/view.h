@@ -1,0 +1,81 @@
+/*
+ * The pager's state: which screen is shown, where, what is chosen, and
+ * the way back.  view_apply() carries out one action; nothing here reads
+ * keys or draws, so the whole pager can be driven and checked in tests.
+ * The view owns its current layout and rebuilds it when the size or the
+ * language changes, keeping the reader at the same place.
+ */
+#ifndef PAMPHLET_VIEW_H
+#define PAMPHLET_VIEW_H
+
+#include <stddef.h>
+
+#include "keymap.h"
+#include "layout.h"
+
+struct library;
+
+enum view_screen {
+	VIEW_LIBRARY,
+	VIEW_CONTENTS,
+	VIEW_READING,
+	VIEW_HELP
+};
+
+/* Where a reader was, for going back. */
+struct view_place {
+	enum view_screen	 screen;
+	long			 topic;
+	struct layout_anchor	 top;
+	long			 focus;
+};
+
+/* The smallest screen the pager draws on; below it says so. */
+#define VIEW_MIN_COLS	30
+#define VIEW_MIN_ROWS	8
+/* Rows not used by the page: the title bar and the status line. */
+#define VIEW_CHROME_ROWS 2
+
+struct view {
+	const struct library	*lib;
+	struct layout_opts	 opts;
+	int			 cols;
+	int			 rows;
+	int			 too_small;
+	enum view_screen	 screen;
+	long			 topic;		/* -1 on the library */
+	struct layout		*layout;
+	size_t			 top;		/* first line shown */
+	/* The reader's place; only the reader moves it, not a resize. */
+	struct layout_anchor	 place;
+	long			 focus;		/* chosen link, or -1 */
+	struct view_place	*history;
+	size_t			 nhistory;
+	size_t			 historycap;
+	const char		*message;	/* one-shot status message */
+};
+
+/* opts gives ascii, plain and the emergency number; the width is ours. */
+void		 view_init(struct view *, const struct library *,
+		    const struct layout_opts *, int cols, int rows);
+void		 view_free(struct view *);
+/* A new terminal size: lay out again, keeping the place. */
+void		 view_resize(struct view *, int cols, int rows);
+/* Lay out again at the same size (after a language change). */
+void		 view_relayout(struct view *);
+/* Carries out an action; returns 1 when the pager should end. */
+int		 view_apply(struct view *, enum action);
+/* Opens a topic at its contents, or at a section when section >= 0. */
+void		 view_open(struct view *, long topic, long section);
+/* Back to the library with no history, as for a new reader. */
+void		 view_reset(struct view *);
+
+/* Rows available for the page. */
+int		 view_page_rows(const struct view *);
+enum keymap_mode view_mode(const struct view *);
+/* The section shown at the top of a topic, or -1. */
+long		 view_section(const struct view *);
+/* How far through the page, 0 to 100. */
+int		 view_percent(const struct view *);
+
+#endif
