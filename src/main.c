@@ -115,10 +115,8 @@ static void
 main_version(void)
 {
 	printf("pamphlet %s\n", PACKAGE_VERSION);
-	fputs(_("License GPLv3+: GNU GPL version 3 or later "
-	    "<https://gnu.org/licenses/gpl.html>.\n"
-	    "This is free software: you are free to change and redistribute "
-	    "it.\nThere is NO WARRANTY, to the extent permitted by law.\n"),
+	printf("Copyright (C) 2026 the pamphlet authors.\n");
+	fputs(_("There is NO WARRANTY, to the extent permitted by law.\n"),
 	    stdout);
 }
 

@@ -5,7 +5,7 @@
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 
 run="$PAMPHLET --content $e2e_content"
-tap_plan 14
+tap_plan 17
 
 # Starts the viewer with saved terminal modes to compare at the end.
 start_viewer() {
@@ -139,6 +139,35 @@ sigterm_restores() {
 	cmp -s "$tap_tmp/stty.before" "$tap_tmp/stty.after"
 }
 e2e_case "SIGTERM ends it with the terminal restored" sigterm_restores
+
+# Ctrl-C, a hang-up and a crash all give the terminal back as it was.
+ctrl_c_restores() {
+	start_viewer 80 24 "prostatitis" &&
+	e2e_wait_for "Prostatitis: contents" &&
+	e2e_keys C-c &&
+	e2e_wait_for "exit=130" &&
+	cmp -s "$tap_tmp/stty.before" "$tap_tmp/stty.after"
+}
+e2e_case "Ctrl-C ends it with the terminal restored" ctrl_c_restores
+
+sighup_restores() {
+	start_viewer 80 24 "" &&
+	e2e_wait_for "Health topics" &&
+	kill -HUP "$(e2e_child_pid)" &&
+	e2e_wait_for "exit=129" &&
+	cmp -s "$tap_tmp/stty.before" "$tap_tmp/stty.after"
+}
+e2e_case "SIGHUP ends it with the terminal restored" sighup_restores
+
+crash_restores() {
+	start_viewer 80 24 "" &&
+	e2e_wait_for "Health topics" &&
+	kill -SEGV "$(e2e_child_pid)" &&
+	e2e_wait_for "exit=139" &&
+	cmp -s "$tap_tmp/stty.before" "$tap_tmp/stty.after" &&
+	e2e_wait_gone "Health topics"
+}
+e2e_case "a crash still gives the terminal back" crash_restores
 
 bad_topic() {
 	e2e_start 80 24 &&
