@@ -68,10 +68,10 @@ static const char *const content_section_keys[SK_MAX] = {
 };
 
 /* The block types come first, in the order of enum block_kind. */
-enum { BK_ID = BLOCK_KIND_MAX, BK_NOTE, BK_MAX };
+enum { BK_ID = BLOCK_KIND_MAX, BK_NOTE, BK_REFS, BK_MAX };
 static const char *const content_block_keys[BK_MAX] = {
 	"paragraph", "subheading", "list", "steps", "care", "evidence",
-	"figure", "see_also", "id", "translator_note"
+	"figure", "see_also", "id", "translator_note", "refs"
 };
 
 enum { CK_LEVEL, CK_TITLE, CK_TEXT, CK_ITEMS, CK_MAX };
@@ -165,6 +165,8 @@ static void	 content_section(struct cwalk *, const struct ytree_node *,
 		    struct section *);
 static void	 content_sections(struct cwalk *, const struct ytree_node *);
 static void	 content_refs(struct cwalk *, const struct ytree_node *);
+static void	 content_cite(struct cwalk *, const struct ytree_node *,
+		    struct block *);
 static int	 content_name_cmp(const void *, const void *);
 static int	 content_scan(const char *, char ***, size_t *, int *,
 		    struct diag_list *);
@@ -620,10 +622,8 @@ static void
 content_evidence(struct cwalk *w, const struct ytree_node *v,
     const char *ctxt, struct block *b)
 {
-	const struct ytree_node	*vals[EK_MAX], *refs, *it;
+	const struct ytree_node	*vals[EK_MAX], *refs;
 	char			*arg;
-	size_t			 i, j, k;
-	long			 found;
 	int			 graded = 0;
 
 	if (content_want_map(w, "evidence", v) == -1)
@@ -663,7 +663,23 @@ content_evidence(struct cwalk *w, const struct ytree_node *v,
 			content_diag(w, refs, DIAG_NO_REFS, NULL, NULL);
 		return;
 	}
-	b->refs = xcalloc(refs->nkids, sizeof(*b->refs));
+	content_cite(w, refs, b);
+}
+
+/*
+ * Adds the references named by a list of ids to a block, each once, and
+ * marks them cited.  The caller has checked that refs is a sequence.
+ */
+static void
+content_cite(struct cwalk *w, const struct ytree_node *refs, struct block *b)
+{
+	const struct ytree_node	*it;
+	char			*arg;
+	size_t			 i, j, k;
+	long			 found;
+
+	b->refs = xreallocarray(b->refs, b->nrefs + refs->nkids,
+	    sizeof(*b->refs));
 	for (i = 0; i < refs->nkids; i++) {
 		it = refs->kids[i];
 		if (it->kind != YTREE_SCALAR) {
@@ -687,6 +703,13 @@ content_evidence(struct cwalk *w, const struct ytree_node *v,
 		if (k == b->nrefs)
 			b->refs[b->nrefs++] = j;
 	}
+	/* Shown in the order of the reference list: [1], [3]. */
+	for (i = 1; i < b->nrefs; i++)
+		for (k = i; k > 0 && b->refs[k - 1] > b->refs[k]; k--) {
+			j = b->refs[k];
+			b->refs[k] = b->refs[k - 1];
+			b->refs[k - 1] = j;
+		}
 }
 
 static void
@@ -799,6 +822,11 @@ content_block(struct cwalk *w, const struct ytree_node *n, const char *sctx,
 	case BLOCK_KIND_MAX:
 		break;
 	}
+	/* Any block may name the sources of what it says. */
+	if (vals[BK_REFS] != NULL &&
+	    content_want_seq(w, "refs", vals[BK_REFS], 1) == 0 &&
+	    vals[BK_REFS]->kind == YTREE_SEQ)
+		content_cite(w, vals[BK_REFS], b);
 	free(ctxt);
 }
 
@@ -879,7 +907,7 @@ static void
 content_refs(struct cwalk *w, const struct ytree_node *v)
 {
 	static const char *const required[RK_MAX] = {
-		"id", "authors", "year", "title", "source", NULL, NULL
+		"id", "authors", NULL, "title", "source", NULL, NULL
 	};
 	const struct ytree_node	*vals[RK_MAX], *n;
 	struct topic		*t = w->t;

@@ -74,6 +74,8 @@ static void	 layout_evidence(struct layout *, const struct block *);
 static void	 layout_figure(struct layout *, const struct block *);
 static void	 layout_see_also(struct layout *, const struct block *);
 static void	 layout_items(struct layout *, const struct block *, int);
+static void	 layout_sources(struct layout *, const struct block *,
+		    const struct layout_frame *);
 static void	 layout_references(struct layout *, const struct topic *);
 static void	 layout_add_section(struct layout *, const char *);
 static int	 layout_link_begin(struct layout *, enum layout_link_kind,
@@ -374,9 +376,10 @@ layout_heading(struct layout *l, const char *heading, size_t number)
 static void
 layout_items(struct layout *l, const struct block *b, int numbered)
 {
-	char	 first[32], rest[32];
-	size_t	 i;
-	int	 w;
+	struct layout_frame	 f = { NULL, NULL, LAYOUT_MARKER, NULL, 0, 1 };
+	char			 first[32], rest[32];
+	size_t			 i;
+	int			 w;
 
 	w = numbered ? snprintf(NULL, 0, "%zu", b->nitems) : 1;
 	for (i = 0; i < b->nitems; i++) {
@@ -386,9 +389,12 @@ layout_items(struct layout *l, const struct block *b, int numbered)
 			snprintf(first, sizeof(first), "  %s ",
 			    layout_glyphs(l)->bullet);
 		snprintf(rest, sizeof(rest), "%*s", numbered ? w + 4 : 4, "");
-		layout_paragraph(l, i18n_content(&b->items[i]), LAYOUT_TEXT,
-		    first, rest, LAYOUT_MARKER);
+		f.first = first;
+		f.rest = rest;
+		layout_framed(l, i18n_content(&b->items[i]), LAYOUT_TEXT, &f);
 	}
+	f.first = f.rest = "    ";
+	layout_sources(l, b, &f);
 }
 
 static const char *
@@ -417,9 +423,11 @@ layout_care(struct layout *l, const struct block *b)
 	char				*s, bfirst[32], brest[32];
 	size_t				 i;
 	int				 boxed = l->width >= 16;
+	const char			*edge;
 
-	f.first = f.rest = boxed ? (l->opts->ascii ? "| " : "\xe2\x94\x82 ") :
-	    "";
+	/* The left edge of the box, or nothing when there is no room. */
+	edge = boxed ? (l->opts->ascii ? "| " : "\xe2\x94\x82 ") : "";
+	f.first = f.rest = edge;
 	f.right = boxed ? (l->opts->ascii ? " |" : " \xe2\x94\x82") : NULL;
 	f.pstyle = f.rstyle = st;
 	f.emph = 0;
@@ -443,6 +451,8 @@ layout_care(struct layout *l, const struct block *b)
 	f.rest = brest;
 	for (i = 0; i < b->nitems; i++)
 		layout_framed(l, i18n_content(&b->items[i]), LAYOUT_TEXT, &f);
+	f.first = f.rest = edge;
+	layout_sources(l, b, &f);
 	if (boxed)
 		layout_rule(l, l->width, g->bl, g->h, g->br, st);
 }
@@ -469,8 +479,7 @@ static void
 layout_evidence(struct layout *l, const struct block *b)
 {
 	struct layout_frame	 f;
-	char			 bar[16], *refs = NULL, *s;
-	size_t			 i;
+	char			 bar[16], *s;
 
 	snprintf(bar, sizeof(bar), "%s ", layout_glyphs(l)->bar);
 	f.first = f.rest = bar;
@@ -485,6 +494,18 @@ layout_evidence(struct layout *l, const struct block *b)
 	free(s);
 	f.emph = 1;
 	layout_framed(l, i18n_content(&b->body), LAYOUT_TEXT, &f);
+	layout_sources(l, b, &f);
+}
+
+/* "Sources: [1], [3]" for a block that names its references. */
+static void
+layout_sources(struct layout *l, const struct block *b,
+    const struct layout_frame *frame)
+{
+	struct layout_frame	 f = *frame;
+	char			*refs = NULL, *s;
+	size_t			 i;
+
 	if (b->nrefs == 0)
 		return;
 	for (i = 0; i < b->nrefs; i++) {
@@ -628,6 +649,7 @@ layout_block(struct layout *l, const struct block *b)
 	switch (b->kind) {
 	case BLOCK_PARAGRAPH:
 		layout_framed(l, i18n_content(&b->text), LAYOUT_TEXT, &f);
+		layout_sources(l, b, &f);
 		break;
 	case BLOCK_SUBHEADING:
 		layout_paragraph(l, i18n_content(&b->text), LAYOUT_SUBHEADING,
@@ -671,8 +693,12 @@ layout_references(struct layout *l, const struct topic *t)
 		snprintf(pad, sizeof(pad), "[%zu]", i + 1);
 		snprintf(num, sizeof(num), "%-*s", w, pad);
 		snprintf(pad, sizeof(pad), "%*s", w, "");
-		s = xasprintf("%s (%s). %s. %s.", r->authors, r->year,
-		    r->title, r->source);
+		if (r->year != NULL)
+			s = xasprintf("%s (%s). %s. %s.", r->authors, r->year,
+			    r->title, r->source);
+		else
+			s = xasprintf("%s. %s. %s.", r->authors, r->title,
+			    r->source);
 		layout_blank(l);
 		layout_paragraph(l, s, LAYOUT_META, num, pad, LAYOUT_MARKER);
 		free(s);

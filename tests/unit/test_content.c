@@ -584,6 +584,8 @@ BAD_FIXTURE(care_empty, "care-empty.yaml",
     "both")
 BAD_FIXTURE(dangling_ref, "dangling-ref.yaml",
     "dangling-ref.yaml:14:30: error: no reference with id 'nobody-1999' in "
+    "this topic",
+    "dangling-ref.yaml:16:16: error: no reference with id 'nobody-2001' in "
     "this topic")
 
 /* Settings: every bad value is reported and the defaults stay. */

@@ -244,6 +244,27 @@ test_care_levels_in_words(void **state)
 	assert_true(find_line(l, "GOOD TO KNOW") >= 0);
 	assert_true(find_line(l, "How sure: Moderate certainty") >= 0);
 	assert_true(find_line(l, "Sources: [1]") >= 0);
+	/* A cited care card lists its sources inside the box, in order. */
+	assert_true(find_line(l, "\xe2\x94\x82 Sources: [1], [2]") >= 0);
+	layout_free(l);
+}
+
+static void
+test_block_sources(void **state)
+{
+	struct layout	*l = lay(72, 0, 0);
+	long		 p = find_line(l, "two emphasised words");
+	long		 li = find_line(l, "A short point with emphasis.");
+
+	(void)state;
+	assert_true(p >= 0 && li > p);
+	/* Each cited block is followed by its sources. */
+	assert_true(find_line(l, "Sources: [1]") > p);
+	assert_true(find_line(l, "    Sources: [2]") > li);
+	/* A reference with no year has no empty brackets. */
+	assert_true(find_line(l, "[2] World Health Organization. A guide "
+	    "without a date. WHO.") >= 0);
+	assert_int_equal(find_line(l, "()"), -1);
 	layout_free(l);
 }
 
@@ -424,6 +445,7 @@ main(void)
 		cmocka_unit_test(test_long_word_broken),
 		cmocka_unit_test(test_emphasis_span),
 		cmocka_unit_test(test_care_levels_in_words),
+		cmocka_unit_test(test_block_sources),
 		cmocka_unit_test(test_emergency_number),
 		cmocka_unit_test(test_ascii),
 		cmocka_unit_test(test_figure_or_words),
