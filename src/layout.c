@@ -110,6 +110,8 @@ layout_free(struct layout *l)
 	free(l->lines);
 	free(l->spans);
 	free(l->links);
+	free(l->sources);
+	free(l->srcbuf);
 	free(l);
 }
 
@@ -126,6 +128,30 @@ layout_show(const struct layout *l, const char *s)
 	if (l->opts->ascii)
 		return (text_to_ascii(s, strlen(s)));
 	return (xstrdup(s));
+}
+
+/* Starts a new anchor serial for a source text. */
+static void
+layout_new_source(struct layout *l, const char *s, size_t len)
+{
+	struct layout_source	*src;
+
+	if (l->nsources == 0) {
+		xgrow(&l->sources, &l->sourcescap, 1, sizeof(*l->sources));
+		memset(&l->sources[0], 0, sizeof(l->sources[0]));
+		l->nsources = 1;
+	}
+	l->serial = l->nsources;
+	xgrow(&l->sources, &l->sourcescap, l->nsources + 1,
+	    sizeof(*l->sources));
+	xgrow(&l->srcbuf, &l->srccap, l->srclen + len + 1, 1);
+	memcpy(l->srcbuf + l->srclen, s, len);
+	src = &l->sources[l->nsources++];
+	src->off = l->srclen;
+	src->len = len;
+	src->section = l->cur_section;
+	l->srclen += len;
+	l->srcbuf[l->srclen] = '\0';
 }
 
 static void
@@ -206,6 +232,10 @@ layout_end_line(struct layout *l, uint32_t offset)
 	}
 	l->buf[l->buflen] = '\0';
 	ln->len = l->buflen - ln->text;
+	if (ln->prefix > ln->len)
+		ln->prefix = ln->len;
+	if (ln->prefix + ln->clen > ln->len)
+		ln->clen = ln->len - ln->prefix;
 	ln->offset = offset;
 	l->nlines++;
 }
@@ -276,11 +306,13 @@ layout_framed(struct layout *l, const char *text, enum layout_style st,
 	if (avail < 1)
 		avail = 1;
 	nl = text_wrap(plain, strlen(plain), avail, &tl);
-	l->serial++;
+	layout_new_source(l, plain, strlen(plain));
 	for (i = 0; i < nl; i++) {
 		layout_begin_line(l);
 		layout_add(l, i == 0 ? f->first : f->rest,
 		    strlen(i == 0 ? f->first : f->rest), f->pstyle);
+		l->lines[l->nlines].prefix = l->buflen - l->lines[l->nlines].text;
+		l->lines[l->nlines].clen = tl[i].end - tl[i].start;
 		/* Split the line's bytes at emphasis boundaries. */
 		p = tl[i].start;
 		for (e = 0; e < nem && p < tl[i].end; e++) {
@@ -393,7 +425,8 @@ layout_items(struct layout *l, const struct block *b, int numbered)
 		f.rest = rest;
 		layout_framed(l, i18n_content(&b->items[i]), LAYOUT_TEXT, &f);
 	}
-	f.first = f.rest = "    ";
+	/* Under the bullets, not under the last item's words. */
+	f.first = f.rest = "  ";
 	layout_sources(l, b, &f);
 }
 
@@ -551,14 +584,17 @@ layout_figure(struct layout *l, const struct block *b)
 	s = art->key != NULL ? i18n_content(art) : NULL;
 	if (s != NULL && !l->opts->plain &&
 	    layout_art_width(s) + 2 <= l->width) {
-		l->serial++;
+		layout_new_source(l, s, strlen(s));
 		for (p = s;; p = nl + 1) {
 			nl = strchr(p, '\n');
 			off = p - s;
 			layout_begin_line(l);
 			layout_add(l, "  ", 2, LAYOUT_TEXT);
-			layout_add(l, p, nl != NULL ? (size_t)(nl - p) :
-			    strlen(p), LAYOUT_FIGURE);
+			l->lines[l->nlines].prefix = 2;
+			l->lines[l->nlines].clen = nl != NULL ?
+			    (size_t)(nl - p) : strlen(p);
+			layout_add(l, p, l->lines[l->nlines].clen,
+			    LAYOUT_FIGURE);
 			layout_end_line(l, off);
 			if (nl == NULL)
 				break;
@@ -678,6 +714,38 @@ layout_block(struct layout *l, const struct block *b)
 	}
 }
 
+/* Ends a citation part with ". " unless it ends in punctuation already. */
+static void
+layout_cite_part(char **acc, const char *part, const char *year)
+{
+	size_t	 n = strlen(part);
+	char	*s;
+	int	 stop = n > 0 && strchr(".?!", part[n - 1]) != NULL;
+
+	if (year != NULL)
+		s = xasprintf("%s%s (%s). ", *acc, part, year);
+	else
+		s = xasprintf("%s%s%s ", *acc, part, stop ? "" : ".");
+	free(*acc);
+	*acc = s;
+}
+
+/* "Nickel JC, Downey J (1999). Title. Journal." */
+static char *
+layout_citation(const struct reference *r)
+{
+	char	*s = xstrdup("");
+	size_t	 n;
+
+	layout_cite_part(&s, r->authors, r->year);
+	layout_cite_part(&s, r->title, NULL);
+	layout_cite_part(&s, r->source, NULL);
+	n = strlen(s);
+	if (n > 0)
+		s[n - 1] = '\0';
+	return (s);
+}
+
 /* "[1] Nickel JC, Downey J (1999). Title. Journal." and so on. */
 static void
 layout_references(struct layout *l, const struct topic *t)
@@ -693,12 +761,7 @@ layout_references(struct layout *l, const struct topic *t)
 		snprintf(pad, sizeof(pad), "[%zu]", i + 1);
 		snprintf(num, sizeof(num), "%-*s", w, pad);
 		snprintf(pad, sizeof(pad), "%*s", w, "");
-		if (r->year != NULL)
-			s = xasprintf("%s (%s). %s. %s.", r->authors, r->year,
-			    r->title, r->source);
-		else
-			s = xasprintf("%s. %s. %s.", r->authors, r->title,
-			    r->source);
+		s = layout_citation(r);
 		layout_blank(l);
 		layout_paragraph(l, s, LAYOUT_META, num, pad, LAYOUT_MARKER);
 		free(s);

@@ -59,6 +59,23 @@ struct layout_line {
 	int32_t		link;		/* index in links, or -1 */
 	uint16_t	width;		/* display columns */
 	uint8_t		heading;	/* 1 on a section heading's first line */
+	/*
+	 * Where the source text shows: bytes [prefix, prefix + clen) of the
+	 * line are bytes [offset, offset + clen) of source anchor.
+	 */
+	uint16_t	prefix;
+	uint32_t	clen;
+};
+
+/*
+ * A text as it was laid out (translated, without *emphasis* markers): the
+ * thing searched, so that a match found in it maps onto lines at any
+ * width.  Indexed by anchor serial; serial 0 is empty.
+ */
+struct layout_source {
+	uint32_t	off;		/* in srcbuf */
+	uint32_t	len;
+	uint32_t	section;	/* or LAYOUT_NONE */
 };
 
 enum layout_link_kind {
@@ -101,6 +118,12 @@ struct layout {
 	char			**section_title;
 	size_t			 nsections;
 	size_t			 sectionscap;
+	struct layout_source	*sources;
+	size_t			 nsources;
+	size_t			 sourcescap;
+	char			*srcbuf;
+	size_t			 srclen;
+	size_t			 srccap;
 	/* Builder state. */
 	const struct layout_opts *opts;
 	uint32_t		 serial;
@@ -141,6 +164,13 @@ struct layout_anchor layout_anchor_at(const struct layout *, size_t line);
 size_t		 layout_find(const struct layout *, struct layout_anchor);
 /* The section shown at line, or LAYOUT_NONE before the first. */
 uint32_t	 layout_section_at(const struct layout *, size_t line);
+
+/* A source text's bytes (not NUL-terminated). */
+static inline const char *
+layout_source_text(const struct layout *l, uint32_t anchor)
+{
+	return (l->srcbuf + l->sources[anchor].off);
+}
 
 /* One line's bytes. */
 static inline const char *

@@ -421,6 +421,44 @@ test_library_and_contents(void **state)
 	layout_free(l);
 }
 
+/* Each line's content is exactly the bytes of its source at its offset. */
+static void
+test_sources_map_to_lines(void **state)
+{
+	struct layout	*l;
+	size_t		 i, n;
+	int		 w;
+
+	(void)state;
+	for (w = 20; w <= 120; w += 9) {
+		l = lay(w, 0, 0);
+		for (i = 0, n = 0; i < l->nlines; i++) {
+			const struct layout_line *ln = &l->lines[i];
+			const struct layout_source *src;
+
+			if (ln->clen == 0)
+				continue;
+			n++;
+			assert_true(ln->anchor < l->nsources);
+			src = &l->sources[ln->anchor];
+			assert_true(ln->offset + ln->clen <= src->len);
+			assert_memory_equal(layout_line_text(l, ln) + ln->prefix,
+			    layout_source_text(l, ln->anchor) + ln->offset,
+			    ln->clen);
+			assert_int_equal(src->section, ln->section);
+		}
+		assert_true(n > 20);
+		layout_free(l);
+	}
+	/* The source is the text as shown: no emphasis stars. */
+	l = lay(72, 0, 0);
+	i = find_line(l, "two emphasised");
+	assert_non_null(memmem(layout_source_text(l, l->lines[i].anchor),
+	    l->sources[l->lines[i].anchor].len, "has two emphasised words in",
+	    27));
+	layout_free(l);
+}
+
 static void
 test_tiny_widths_terminate(void **state)
 {
@@ -453,6 +491,7 @@ main(void)
 		cmocka_unit_test(test_links),
 		cmocka_unit_test(test_anchor_survives_relayout),
 		cmocka_unit_test(test_library_and_contents),
+		cmocka_unit_test(test_sources_map_to_lines),
 		cmocka_unit_test(test_tiny_widths_terminate),
 	};
 
