@@ -260,7 +260,8 @@ test_block_sources(void **state)
 	assert_true(p >= 0 && li > p);
 	/* Each cited block is followed by its sources. */
 	assert_true(find_line(l, "Sources: [1]") > p);
-	assert_true(find_line(l, "    Sources: [2]") > li);
+	assert_true(find_line(l, "  Sources: [2]") > li);
+	assert_int_equal(find_line(l, "    Sources: [2]"), -1);
 	/* A reference with no year has no empty brackets. */
 	assert_true(find_line(l, "[2] World Health Organization. A guide "
 	    "without a date. WHO.") >= 0);
