@@ -128,8 +128,8 @@ static const struct diag_entry diag_table[DIAG_MAX] = {
 	    N_("reference '%s' is never cited") },
 	[DIAG_BAD_SETTING] = { DIAG_ERROR, DIAG_F_TERM2,
 	    N_("bad value for '%s': expected %s") },
-	[DIAG_READABILITY] = { DIAG_WARNING, 0,
-	    N_("section '%s' reads at grade %s, above the limit") },
+	[DIAG_READABILITY] = { DIAG_ERROR, 0,
+	    N_("section '%s' reads at grade %s; the limit is %s") },
 };
 
 void

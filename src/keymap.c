@@ -11,35 +11,44 @@
 #define M_MENU		(1u << KEYMAP_MENU)
 #define M_READ		(1u << KEYMAP_READING)
 #define M_HELP		(1u << KEYMAP_HELP)
+#define M_SEARCH	(1u << KEYMAP_SEARCH)
+#define M_PROMPT	(1u << KEYMAP_PROMPT)
 #define M_ALL		(M_MENU | M_READ | M_HELP)
+#define M_TYPING	(M_SEARCH | M_PROMPT)
 
 const struct keymap_entry keymap_table[] = {
-	{ KEYMAP_UP,		ACT_UP,			M_ALL },
+	{ KEYMAP_UP,		ACT_UP,			M_ALL | M_SEARCH },
 	{ 'k',			ACT_UP,			M_ALL },
-	{ KEYMAP_DOWN,	ACT_DOWN,		M_ALL },
+	{ KEYMAP_DOWN,		ACT_DOWN,		M_ALL | M_SEARCH },
 	{ 'j',			ACT_DOWN,		M_ALL },
-	{ KEYMAP_PGUP,		ACT_PAGE_UP,		M_ALL },
+	{ KEYMAP_PGUP,		ACT_PAGE_UP,		M_ALL | M_SEARCH },
 	{ 'b',			ACT_PAGE_UP,		M_ALL },
-	{ KEYMAP_PGDN,	ACT_PAGE_DOWN,		M_ALL },
+	{ KEYMAP_PGDN,		ACT_PAGE_DOWN,		M_ALL | M_SEARCH },
 	{ ' ',			ACT_PAGE_DOWN,		M_ALL },
 	{ KEYMAP_HOME,		ACT_TOP,		M_ALL },
 	{ 'g',			ACT_TOP,		M_ALL },
 	{ KEYMAP_END,		ACT_BOTTOM,		M_ALL },
 	{ 'G',			ACT_BOTTOM,		M_ALL },
-	{ KEYMAP_ENTER,	ACT_OPEN,		M_MENU | M_READ },
-	{ KEYMAP_RIGHT,	ACT_OPEN,		M_MENU },
+	{ KEYMAP_ENTER,		ACT_OPEN,		M_MENU | M_READ | M_TYPING },
+	{ KEYMAP_RIGHT,		ACT_OPEN,		M_MENU },
 	{ KEYMAP_BACKSPACE,	ACT_BACK,		M_ALL },
-	{ KEYMAP_LEFT,	ACT_BACK,		M_ALL },
-	{ KEYMAP_ESC,		ACT_BACK,		M_HELP },
+	{ KEYMAP_BACKSPACE,	ACT_DELETE_CHAR,	M_TYPING },
+	{ KEYMAP_CTRL('u'),	ACT_CLEAR_LINE,		M_TYPING },
+	{ KEYMAP_LEFT,		ACT_BACK,		M_ALL },
+	{ KEYMAP_ESC,		ACT_BACK,		M_HELP | M_TYPING },
+	{ '/',			ACT_SEARCH,		M_ALL },
+	{ 'f',			ACT_FIND,		M_READ },
+	{ 'n',			ACT_FIND_NEXT,		M_READ },
+	{ 'N',			ACT_FIND_PREV,		M_READ },
 	{ ']',			ACT_NEXT_SECTION,	M_READ },
 	{ '[',			ACT_PREV_SECTION,	M_READ },
 	{ KEYMAP_TAB,		ACT_NEXT_LINK,		M_MENU | M_READ },
-	{ KEYMAP_BACKTAB,		ACT_PREV_LINK,		M_MENU | M_READ },
+	{ KEYMAP_BACKTAB,	ACT_PREV_LINK,		M_MENU | M_READ },
 	{ 'c',			ACT_CONTENTS,		M_ALL },
 	{ 't',			ACT_HOME,		M_ALL },
 	{ '?',			ACT_HELP,		M_MENU | M_READ },
 	{ 'h',			ACT_HELP,		M_MENU | M_READ },
-	{ KEYMAP_CTRL('l'),	ACT_REDRAW,		M_ALL },
+	{ KEYMAP_CTRL('l'),	ACT_REDRAW,		M_ALL | M_TYPING },
 	{ 'q',			ACT_QUIT,		M_ALL },
 };
 const unsigned keymap_size = sizeof(keymap_table) / sizeof(keymap_table[0]);
@@ -107,7 +116,21 @@ keymap_action_help(enum action a)
 	case ACT_HOME:		return (_("All topics"));
 	case ACT_HELP:		return (_("This help"));
 	case ACT_REDRAW:	return (_("Redraw the screen"));
+	case ACT_SEARCH:	return (_("Search the headings of all topics"));
+	case ACT_FIND:		return (_("Find words in this topic"));
+	case ACT_FIND_NEXT:	return (_("Next place found"));
+	case ACT_FIND_PREV:	return (_("Previous place found"));
+	case ACT_DELETE_CHAR:	return (_("Delete the last letter typed"));
+	case ACT_CLEAR_LINE:	return (_("Clear what was typed"));
 	case ACT_QUIT:		return (_("Quit"));
 	default:		return (NULL);
 	}
+}
+
+int
+keymap_is_text(uint32_t key)
+{
+	/* Characters, but not controls, DEL, C1 controls or our key codes. */
+	return (key >= 0x20 && key != 0x7f && !(key >= 0x80 && key < 0xa0) &&
+	    key < KEYMAP_NONE);
 }

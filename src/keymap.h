@@ -51,6 +51,12 @@ enum action {
 	ACT_HOME,
 	ACT_HELP,
 	ACT_REDRAW,
+	ACT_SEARCH,		/* search the headings of every topic */
+	ACT_FIND,		/* find text in this topic */
+	ACT_FIND_NEXT,
+	ACT_FIND_PREV,
+	ACT_DELETE_CHAR,	/* on a line being typed */
+	ACT_CLEAR_LINE,
 	ACT_QUIT,
 	ACT_MAX
 };
@@ -59,8 +65,13 @@ enum action {
 enum keymap_mode {
 	KEYMAP_MENU,		/* library and contents: a list to pick from */
 	KEYMAP_READING,		/* a topic */
-	KEYMAP_HELP
+	KEYMAP_HELP,
+	KEYMAP_SEARCH,		/* the heading search line and its results */
+	KEYMAP_PROMPT		/* typing what to find in a topic */
 };
+
+/* 1 if the key is text to type into a search line. */
+int		 keymap_is_text(uint32_t key);
 
 struct keymap_entry {
 	uint32_t	 key;

@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "keymap.h"
 #include "layout.h"
+#include "readability.h"
 #include "render.h"
 #include "term.h"
 #include "view.h"
@@ -221,6 +222,9 @@ main_check(const struct main_opts *o, char **paths, int npaths)
 	doc_library_init(&lib);
 	diag_init(&diags);
 	errors = content_check_paths(paths, npaths, &lib, &diags);
+	/* The reading grades come first, the problems next to the summary. */
+	errors += readability_check(&lib, stdout, &diags);
+	diag_sort(&diags);
 	diag_print(stdout, &diags);
 	printf(i18n_ui_plural("%zu file checked", "%zu files checked",
 	    lib.nfiles), lib.nfiles);
@@ -244,6 +248,7 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 	struct view		 v;
 	uint32_t		 key;
 	enum action		 a;
+	enum keymap_mode	 mode;
 	long			 t = -1, s = -1;
 	int			 cols, rows, rc, sig;
 
@@ -293,7 +298,13 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 			view_resize(&v, cols, rows);
 			continue;
 		}
-		a = keymap_lookup(view_mode(&v), key);
+		mode = view_mode(&v);
+		if ((mode == KEYMAP_SEARCH || mode == KEYMAP_PROMPT) &&
+		    keymap_is_text(key)) {
+			view_type(&v, key);
+			continue;
+		}
+		a = keymap_lookup(mode, key);
 		if (a == ACT_REDRAW) {
 			render_redraw();
 			continue;

@@ -9,6 +9,7 @@
 
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "doc.h"
@@ -36,6 +37,9 @@ static void	render_bar(int, const char *, const char *);
 static void	render_page(const struct view *);
 static void	render_small(const struct view *);
 static const char *render_title(const struct view *, char *, size_t);
+static void	render_search(const struct view *);
+static int	render_typed(int, const char *, const struct view_line *);
+static void	render_hits(const struct view *, size_t, int);
 
 void
 render_init(int color)
@@ -133,6 +137,10 @@ render_title(const struct view *v, char *buf, size_t len)
 	case VIEW_HELP:
 		snprintf(buf, len, " %s", _("Help"));
 		break;
+	case VIEW_SEARCH:
+		/* TRANSLATORS: title bar of the heading search. */
+		snprintf(buf, len, " %s", _("Search all topics"));
+		break;
 	default:
 		/* TRANSLATORS: title bar of the home screen. */
 		snprintf(buf, len, " %s", _("Health topics"));
@@ -174,12 +182,127 @@ render_page(const struct view *v)
 			if (x >= COLS)
 				break;
 		}
+		render_hits(v, i, 1 + y);
 		if (k != NULL && i == k->first)
 			cy = 1 + y;
 	}
 	attrset(A_NORMAL);
 	/* Park the cursor where a screen reader should read. */
 	move(cy, 0);
+}
+
+/* Marks what find found on one line; the current place stands out. */
+static void
+render_hits(const struct view *v, size_t line, int y)
+{
+	const struct view_find	*f = &v->find;
+	size_t			 i;
+	int			 col, w;
+
+	for (i = 0; i < f->nhits; i++) {
+		if (!search_hit_columns(v->layout, line, &f->hits[i], &col, &w))
+			continue;
+		if (col >= COLS)
+			continue;
+		if (col + w > COLS)
+			w = COLS - col;
+		mvchgat(y, col, w, (long)i == f->current ?
+		    A_REVERSE | A_BOLD | A_UNDERLINE : A_REVERSE, 0, NULL);
+	}
+}
+
+/*
+ * A prompt and what was typed, on row y; when it is wider than the
+ * screen the end stays in view.  Returns the cursor column.
+ */
+static int
+render_typed(int y, const char *prompt, const struct view_line *ln)
+{
+	const char	*t = ln->text;
+	int		 pw = text_width(prompt, strlen(prompt));
+	int		 room = COLS - pw - 1, w = text_width(t, ln->len);
+	uint32_t	 uc;
+
+	move(y, 0);
+	clrtoeol();
+	render_text(y, 0, prompt, strlen(prompt), COLS, A_BOLD);
+	while (w > room && *t != '\0') {
+		int n = text_next(t, strlen(t), &uc);
+
+		w -= text_width(t, n);
+		t += n;
+	}
+	if (room > 0)
+		render_text(y, pw, t, strlen(t), room, A_NORMAL);
+	return (pw + (w > 0 ? w : 0));
+}
+
+/* The heading search: the line typed, then the results. */
+static void
+render_search(const struct view *v)
+{
+	const struct view_search	*s = &v->search;
+	const struct search_entry	*e;
+	const struct search_result	*r;
+	char				 buf[256];
+	size_t				 i, k, off;
+	int				 y, rows = view_result_rows(v), cx;
+
+	/* TRANSLATORS: the prompt of the heading search line. */
+	cx = render_typed(1, _("Search: "), &s->line);
+	move(2, 0);
+	clrtoeol();
+	if (s->line.len > 0 && s->nresults == 0) {
+		const char *msg = strchr(s->line.text, ' ') != NULL ?
+		    _("No headings match. Try removing a word.") :
+		    _("No headings match. Try a shorter word or check the "
+		    "spelling.");
+
+		render_text(2, 1, msg, strlen(msg), COLS - 1, A_BOLD);
+	} else if (s->line.len > 0) {
+		snprintf(buf, sizeof(buf), i18n_ui_plural(
+		    "%zu heading found", "%zu headings found", s->nresults),
+		    s->nresults);
+		render_text(2, 1, buf, strlen(buf), COLS - 1, A_NORMAL);
+	} else {
+		const char *msg = _("Type a word, such as \"doctor\".");
+
+		render_text(2, 1, msg, strlen(msg), COLS - 1, A_NORMAL);
+	}
+	for (y = 0; y < rows; y++) {
+		move(3 + y, 0);
+		clrtoeol();
+		i = s->top + y;
+		if (i >= s->nresults)
+			continue;
+		r = &s->results[i];
+		e = &v->search.index->entries[r->entry];
+		if (v->opts.ascii) {
+			/* Transliterated: byte spans no longer line up. */
+			char *a = text_to_ascii(e->label, strlen(e->label));
+
+			render_text(3 + y, 2, a, strlen(a), COLS - 2,
+			    (long)i == s->selected ? A_REVERSE : A_NORMAL);
+			free(a);
+			continue;
+		}
+		render_text(3 + y, 2, e->label, strlen(e->label), COLS - 2,
+		    (long)i == s->selected ? A_REVERSE : A_NORMAL);
+		/* The heading ends the label: mark what matched in it. */
+		off = strlen(e->label) - strlen(e->text);
+		for (k = 0; k < r->nspans; k++) {
+			int col = 2 + text_width(e->label, off +
+			    r->spans[k].start);
+			int w = text_width(e->text + r->spans[k].start,
+			    r->spans[k].end - r->spans[k].start);
+
+			if (col < COLS)
+				mvchgat(3 + y, col, col + w > COLS ? COLS - col :
+				    w, ((long)i == s->selected ? A_REVERSE : 0) |
+				    A_BOLD | A_UNDERLINE, 0, NULL);
+		}
+	}
+	move(1, cx < COLS ? cx : COLS - 1);
 }
 
 static void
@@ -207,7 +330,34 @@ render_draw(const struct view *v)
 		return;
 	}
 	render_bar(0, render_title(v, title, sizeof(title)), "");
+	if (v->screen == VIEW_SEARCH) {
+		int	y, x;
+
+		render_search(v);
+		getyx(stdscr, y, x);
+		render_bar(LINES - 1, v->message != NULL ? v->message :
+		    _(" Up/Down: choose  Enter: open  Esc: back"), "");
+		move(y, x);
+		curs_set(1);
+		wnoutrefresh(stdscr);
+		doupdate();
+		return;
+	}
 	render_page(v);
+	if (v->find.typing) {
+		int	x;
+
+		attrset(A_REVERSE);
+		/* TRANSLATORS: the prompt for words to find in a topic. */
+		x = render_typed(LINES - 1, _("Find: "), &v->find.line);
+		attrset(A_NORMAL);
+		move(LINES - 1, x < COLS ? x : COLS - 1);
+		curs_set(1);
+		wnoutrefresh(stdscr);
+		doupdate();
+		return;
+	}
+	curs_set(0);
 
 	if (v->message != NULL)
 		snprintf(left, sizeof(left), " %s", v->message);

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistr.h>
+
 #include "doc.h"
 #include "i18n.h"
 #include "view.h"
@@ -26,6 +28,15 @@ static void		 view_back(struct view *);
 static void		 view_section_step(struct view *, int);
 static size_t		 view_max_top(const struct view *);
 static int		 view_act(struct view *, enum action);
+static int		 view_search_act(struct view *, enum action);
+static int		 view_find_act(struct view *, enum action);
+static void		 view_search_run(struct view *);
+static void		 view_search_open(struct view *);
+static void		 view_find_run(struct view *);
+static void		 view_find_clear(struct view *);
+static void		 view_find_show(struct view *);
+static void		 view_find_keep(struct view *);
+static void		 view_line_edit(struct view_line *, enum action);
 
 void
 view_init(struct view *v, const struct library *lib,
@@ -52,6 +63,9 @@ void
 view_free(struct view *v)
 {
 	layout_free(v->layout);
+	search_index_free(v->search.index);
+	free(v->search.results);
+	free(v->find.hits);
 	free(v->history);
 	memset(v, 0, sizeof(*v));
 }
@@ -69,9 +83,11 @@ view_mode(const struct view *v)
 {
 	switch (v->screen) {
 	case VIEW_READING:
-		return (KEYMAP_READING);
+		return (v->find.typing ? KEYMAP_PROMPT : KEYMAP_READING);
 	case VIEW_HELP:
 		return (KEYMAP_HELP);
+	case VIEW_SEARCH:
+		return (KEYMAP_SEARCH);
 	default:
 		return (KEYMAP_MENU);
 	}
@@ -87,6 +103,9 @@ view_build(const struct view *v)
 		return (layout_topic(v->lib->topics[v->topic], &v->opts));
 	case VIEW_HELP:
 		return (view_help(v));
+	case VIEW_SEARCH:
+		/* The results are drawn from the search state. */
+		return (layout_new(&v->opts));
 	default:
 		return (layout_library(v->lib, &v->opts));
 	}
@@ -102,6 +121,7 @@ view_help(const struct view *v)
 	} groups[] = {
 		{ KEYMAP_MENU,		N_("In the list of topics or sections") },
 		{ KEYMAP_READING,	N_("While reading a topic") },
+		{ KEYMAP_SEARCH,	N_("While typing a search") },
 	};
 	struct layout	*l = layout_new(&v->opts);
 	char		 keys[128], name[16], pad[24];
@@ -230,6 +250,8 @@ view_push(struct view *v)
 static void
 view_go(struct view *v, enum view_screen screen, long topic)
 {
+	if (screen != v->screen || topic != v->topic)
+		view_find_clear(v);
 	v->screen = screen;
 	v->topic = topic;
 	layout_free(v->layout);
@@ -360,6 +382,11 @@ view_act(struct view *v, enum action a)
 	v->message = NULL;
 	if (v->too_small && a != ACT_QUIT)
 		return (0);
+	if (v->screen == VIEW_SEARCH)
+		return (view_search_act(v, a));
+	if (v->find.typing || a == ACT_FIND || a == ACT_FIND_NEXT ||
+	    a == ACT_FIND_PREV)
+		return (view_find_act(v, a));
 	switch (a) {
 	case ACT_UP:
 	case ACT_PREV_LINK:
@@ -463,6 +490,15 @@ view_act(struct view *v, enum action a)
 		view_push(v);
 		view_go(v, VIEW_HELP, v->topic);
 		break;
+	case ACT_SEARCH:
+		view_push(v);
+		v->screen = VIEW_SEARCH;
+		layout_free(v->layout);
+		v->layout = view_build(v);
+		v->top = 0;
+		v->focus = -1;
+		view_search_run(v);
+		break;
 	case ACT_QUIT:
 		return (1);
 	default:
@@ -480,6 +516,9 @@ view_relayout(struct view *v)
 	view_clamp(v);
 	if (v->focus >= 0)
 		view_show_focus(v);
+	/* What was found stays in sight as the text reflows. */
+	if (v->find.current >= 0)
+		view_find_keep(v);
 }
 
 void
@@ -502,5 +541,295 @@ view_reset(struct view *v)
 {
 	v->nhistory = 0;
 	v->message = NULL;
+	memset(&v->search.line, 0, sizeof(v->search.line));
+	free(v->search.results);
+	v->search.results = NULL;
+	v->search.nresults = 0;
+	view_find_clear(v);
+	memset(&v->find.line, 0, sizeof(v->find.line));
 	view_go(v, VIEW_LIBRARY, -1);
+}
+
+int
+view_result_rows(const struct view *v)
+{
+	int	n = view_page_rows(v) - 2;
+
+	return (n < 1 ? 1 : n);
+}
+
+/*
+ * Edits a typed line: ACT_DELETE_CHAR removes the last character (not
+ * byte), ACT_CLEAR_LINE everything.
+ */
+static void
+view_line_edit(struct view_line *ln, enum action a)
+{
+	if (a == ACT_CLEAR_LINE)
+		ln->len = 0;
+	while (a == ACT_DELETE_CHAR && ln->len > 0) {
+		ln->len--;
+		if (((unsigned char)ln->text[ln->len] & 0xc0) != 0x80)
+			break;
+	}
+	ln->text[ln->len] = '\0';
+}
+
+void
+view_type(struct view *v, uint32_t ch)
+{
+	struct view_line	*ln;
+	char			 buf[8];
+	int			 n;
+
+	if (v->screen == VIEW_SEARCH)
+		ln = &v->search.line;
+	else if (v->find.typing)
+		ln = &v->find.line;
+	else
+		return;
+	v->message = NULL;
+	if ((n = u8_uctomb((uint8_t *)buf, ch, sizeof(buf))) <= 0)
+		return;
+	if (ln->len + n > VIEW_LINE_MAX) {
+		v->message = _("That is as long as a search can be.");
+		return;
+	}
+	memcpy(ln->text + ln->len, buf, n);
+	ln->len += n;
+	ln->text[ln->len] = '\0';
+	if (v->screen == VIEW_SEARCH)
+		view_search_run(v);
+	else
+		view_find_run(v);
+}
+
+static void
+view_search_run(struct view *v)
+{
+	struct view_search	*s = &v->search;
+	struct search_query	 q;
+
+	if (s->index == NULL)
+		s->index = search_index_build(v->lib);
+	search_query_parse(&q, s->line.text);
+	free(s->results);
+	s->results = NULL;
+	s->nresults = search_headings(s->index, &q, &s->results);
+	search_query_free(&q);
+	s->selected = s->nresults > 0 ? 0 : -1;
+	s->top = 0;
+}
+
+/* Opens the place of the chosen result. */
+static void
+view_search_open(struct view *v)
+{
+	const struct search_entry	*e;
+	const struct layout		*l;
+	size_t				 i, end;
+
+	e = &v->search.index->entries[v->search.results[v->search.selected].
+	    entry];
+	if (e->kind == SEARCH_TITLE) {
+		view_open(v, e->topic, -1);
+		return;
+	}
+	view_open(v, e->topic, e->section);
+	if (e->kind != SEARCH_SUBHEADING)
+		return;
+	/* The subheading's own line, within its section. */
+	l = v->layout;
+	end = (size_t)e->section + 1 < l->nsections ?
+	    l->section_line[e->section + 1] : l->nlines;
+	for (i = l->section_line[e->section]; i < end; i++) {
+		const struct layout_line *ln = &l->lines[i];
+
+		if (ln->clen > 0 && ln->offset == 0 &&
+		    l->sources[ln->anchor].len == strlen(e->text) &&
+		    memcmp(layout_source_text(l, ln->anchor), e->text,
+		    strlen(e->text)) == 0) {
+			v->top = i;
+			view_clamp(v);
+			break;
+		}
+	}
+}
+
+static int
+view_search_act(struct view *v, enum action a)
+{
+	struct view_search	*s = &v->search;
+	long			 rows = view_result_rows(v);
+
+	switch (a) {
+	case ACT_UP:
+		if (s->selected > 0)
+			s->selected--;
+		break;
+	case ACT_DOWN:
+		if (s->selected + 1 < (long)s->nresults)
+			s->selected++;
+		break;
+	case ACT_PAGE_UP:
+		s->selected = s->selected > rows ? s->selected - rows :
+		    (s->nresults > 0 ? 0 : -1);
+		break;
+	case ACT_PAGE_DOWN:
+		if (s->nresults > 0)
+			s->selected = s->selected + rows < (long)s->nresults ?
+			    s->selected + rows : (long)s->nresults - 1;
+		break;
+	case ACT_OPEN:
+		if (s->selected < 0) {
+			v->message = _("Nothing to open: type a word to "
+			    "search for.");
+			break;
+		}
+		view_search_open(v);
+		break;
+	case ACT_BACK:
+		view_back(v);
+		break;
+	case ACT_DELETE_CHAR:
+	case ACT_CLEAR_LINE:
+		view_line_edit(&s->line, a);
+		view_search_run(v);
+		break;
+	case ACT_QUIT:
+		return (1);
+	default:
+		break;
+	}
+	/* Keep the chosen result on the screen. */
+	if (s->selected >= 0) {
+		if ((size_t)s->selected < s->top)
+			s->top = s->selected;
+		else if (s->selected >= (long)s->top + rows)
+			s->top = s->selected - rows + 1;
+	}
+	return (0);
+}
+
+static void
+view_find_clear(struct view *v)
+{
+	free(v->find.hits);
+	v->find.hits = NULL;
+	v->find.nhits = 0;
+	v->find.current = -1;
+	v->find.typing = 0;
+}
+
+/* Scrolls, if need be, so that the current hit is on the page. */
+static void
+view_find_keep(struct view *v)
+{
+	const struct search_hit	*h = &v->find.hits[v->find.current];
+	struct layout_anchor	 a;
+	size_t			 line, rows = view_page_rows(v);
+
+	a.anchor = h->anchor;
+	a.offset = h->start;
+	line = layout_find(v->layout, a);
+	if (line < v->top || line >= v->top + rows) {
+		v->top = line > rows / 3 ? line - rows / 3 : 0;
+		view_clamp(v);
+	}
+}
+
+/* Scrolls to the current hit and says which it is. */
+static void
+view_find_show(struct view *v)
+{
+	if (v->find.current < 0)
+		return;
+	view_find_keep(v);
+	/* TRANSLATORS: where the reader is among the places found. */
+	snprintf(v->msgbuf, sizeof(v->msgbuf), i18n_ui_plural(
+	    "Found %ld of %zu", "Found %ld of %zu", v->find.nhits),
+	    v->find.current + 1, v->find.nhits);
+	if (v->message == NULL)
+		v->message = v->msgbuf;
+}
+
+static void
+view_find_run(struct view *v)
+{
+	struct search_query	q;
+	size_t			i;
+
+	free(v->find.hits);
+	v->find.hits = NULL;
+	search_query_parse(&q, v->find.line.text);
+	v->find.nhits = q.nwords > 0 ?
+	    search_text(v->layout, &q, &v->find.hits) : 0;
+	search_query_free(&q);
+	v->find.current = -1;
+	if (v->find.nhits == 0) {
+		v->top = v->find.from;
+		if (v->find.line.len > 0)
+			v->message = _("Not found in this topic.");
+		return;
+	}
+	/* The first place from where the reader started, else the first. */
+	i = search_hit_after(v->layout, v->find.hits, v->find.nhits,
+	    v->find.from);
+	v->find.current = i < v->find.nhits ? (long)i : 0;
+	view_find_show(v);
+}
+
+static int
+view_find_act(struct view *v, enum action a)
+{
+	struct view_find	*f = &v->find;
+
+	if (v->screen != VIEW_READING)
+		return (0);
+	switch (a) {
+	case ACT_FIND:
+		f->typing = 1;
+		f->line.len = 0;
+		f->line.text[0] = '\0';
+		f->from = v->top;
+		free(f->hits);
+		f->hits = NULL;
+		f->nhits = 0;
+		f->current = -1;
+		break;
+	case ACT_FIND_NEXT:
+	case ACT_FIND_PREV:
+		if (f->nhits == 0) {
+			v->message = _("Press f to find words in this topic.");
+			break;
+		}
+		if (a == ACT_FIND_NEXT && f->current + 1 >= (long)f->nhits) {
+			f->current = 0;
+			v->message = _("Back at the first place found.");
+		} else if (a == ACT_FIND_PREV && f->current <= 0) {
+			f->current = f->nhits - 1;
+			v->message = _("Back at the last place found.");
+		} else
+			f->current += a == ACT_FIND_NEXT ? 1 : -1;
+		view_find_show(v);
+		break;
+	case ACT_OPEN:
+		f->typing = 0;
+		if (f->nhits > 0)
+			view_find_show(v);
+		break;
+	case ACT_BACK:
+		/* Give up: no highlights, back where the find started. */
+		view_find_clear(v);
+		v->top = f->from;
+		break;
+	case ACT_DELETE_CHAR:
+	case ACT_CLEAR_LINE:
+		view_line_edit(&f->line, a);
+		view_find_run(v);
+		break;
+	default:
+		break;
+	}
+	return (0);
 }

@@ -12,6 +12,7 @@
 
 #include "keymap.h"
 #include "layout.h"
+#include "search.h"
 
 struct library;
 
@@ -19,7 +20,38 @@ enum view_screen {
 	VIEW_LIBRARY,
 	VIEW_CONTENTS,
 	VIEW_READING,
-	VIEW_HELP
+	VIEW_HELP,
+	VIEW_SEARCH		/* the heading search line and its results */
+};
+
+/* Longest line a reader may type, in bytes. */
+#define VIEW_LINE_MAX	256
+
+/* A line being typed, edited by character. */
+struct view_line {
+	char	text[VIEW_LINE_MAX + 1];
+	size_t	len;
+};
+
+/* Searching the headings of the library. */
+struct view_search {
+	struct view_line	 line;
+	struct search_index	*index;		/* built when first needed */
+	struct search_result	*results;
+	size_t			 nresults;
+	long			 selected;	/* a result, or -1 */
+	size_t			 top;		/* first result shown */
+};
+
+/* Finding text in the topic being read. */
+struct view_find {
+	struct view_line	 line;
+	int			 typing;	/* the prompt is open */
+	struct search_hit	*hits;
+	size_t			 nhits;
+	long			 current;	/* a hit, or -1 */
+	size_t			 from;		/* where the find started */
+	struct layout_anchor	 from_place;
 };
 
 /* Where a reader was, for going back. */
@@ -53,6 +85,9 @@ struct view {
 	size_t			 nhistory;
 	size_t			 historycap;
 	const char		*message;	/* one-shot status message */
+	char			 msgbuf[160];	/* a message with numbers */
+	struct view_search	 search;
+	struct view_find	 find;
 };
 
 /* opts gives ascii, plain and the emergency number; the width is ours. */
@@ -69,6 +104,10 @@ int		 view_apply(struct view *, enum action);
 void		 view_open(struct view *, long topic, long section);
 /* Back to the library with no history, as for a new reader. */
 void		 view_reset(struct view *);
+/* Types one character into the search or find line. */
+void		 view_type(struct view *, uint32_t ch);
+/* Rows of the search screen used by results. */
+int		 view_result_rows(const struct view *);
 
 /* Rows available for the page. */
 int		 view_page_rows(const struct view *);

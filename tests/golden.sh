@@ -20,6 +20,7 @@ cases() {
 	echo "check-clean check-clean.out 0 --check $data/content"
 	echo "check-bad check-bad.out 1 --check $data/bad"
 	echo "check-one-file check-one-file.out 1 --check $data/bad/links.yaml"
+	echo "check-hard check-hard.out 1 --check $data/hard"
 	echo "dump-unknown dump-unknown.out 1 --content $data/content --dump=nothing"
 	echo "usage-bad-option usage-bad-option.out 2 --frobnicate"
 	echo "usage-bad-width usage-bad-width.out 2 --width=5 --dump=sample"

@@ -82,6 +82,31 @@ e2e_wait_line() {
 	return 1
 }
 
+# e2e_scroll_until TEXT KEY: presses KEY, waiting for the screen to move
+# each time, until TEXT shows (at most 60 presses).
+e2e_scroll_until() {
+	tries=0
+	until e2e_screen | grep -F -q -- "$1"; do
+		tries=$((tries + 1))
+		[ "$tries" -gt 60 ] && return 1
+		before=$(e2e_screen)
+		e2e_keys "$2"
+		e2e_wait_change "$before" || return 1
+	done
+}
+
+# e2e_wait_change SCREEN: waits until the screen differs from SCREEN.
+e2e_wait_change() {
+	deadline=$(( $(date +%s) + E2E_TIMEOUT ))
+	while :; do
+		[ "$(e2e_screen)" != "$1" ] && return 0
+		[ "$(date +%s)" -ge "$deadline" ] && break
+		sleep 0.05
+	done
+	e2e_last_screen=$(e2e_screen)
+	return 1
+}
+
 e2e_resize() { e2e_tmux resize-window -t e2e -x "$1" -y "$2"; }
 
 # The pid of the program running in the pane's shell, if any.

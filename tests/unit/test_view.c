@@ -19,6 +19,8 @@
 #include "doc.h"
 #include "i18n.h"
 #include "keymap.h"
+#include "search.h"
+#include "text.h"
 #include "view.h"
 
 static struct library	lib;
@@ -274,6 +276,160 @@ test_help_from_key_table(void **state)
 }
 
 static void
+type(struct view *v, const char *s)
+{
+	uint32_t	uc;
+	int		n;
+
+	while (*s != '\0') {
+		n = text_next(s, strlen(s), &uc);
+		view_type(v, uc);
+		s += n;
+	}
+}
+
+static void
+test_search_opens_section(void **state)
+{
+	struct view			 v;
+	const struct search_entry	*e;
+
+	(void)state;
+	start(&v, 80, 24);
+	view_open(&v, 1, -1);
+	view_apply(&v, ACT_SEARCH);
+	assert_int_equal(v.screen, VIEW_SEARCH);
+	assert_int_equal(view_mode(&v), KEYMAP_SEARCH);
+	assert_int_equal(v.search.nresults, 0);
+	type(&v, "when get");
+	assert_true(v.search.nresults >= 1);
+	e = &v.search.index->entries[v.search.results[0].entry];
+	assert_string_equal(e->text, "When to get help");
+	assert_string_equal(e->label, "Sample topic \xe2\x80\xba When to get help");
+	view_apply(&v, ACT_OPEN);
+	assert_int_equal(v.screen, VIEW_READING);
+	assert_true(on_page(&v, v.layout->section_line[2]));
+	/* Back goes to where the search started, not to the results. */
+	view_apply(&v, ACT_BACK);
+	assert_int_equal(v.screen, VIEW_CONTENTS);
+	assert_int_equal(v.topic, 1);
+	view_free(&v);
+}
+
+static void
+test_search_line_editing(void **state)
+{
+	struct view	v;
+
+	(void)state;
+	start(&v, 80, 24);
+	view_apply(&v, ACT_SEARCH);
+	type(&v, "caf\xc3\xa9");
+	assert_int_equal(v.search.line.len, 5);
+	view_apply(&v, ACT_DELETE_CHAR);
+	assert_string_equal(v.search.line.text, "caf");
+	view_apply(&v, ACT_CLEAR_LINE);
+	assert_int_equal(v.search.line.len, 0);
+	/* Esc returns to the library, where the search began. */
+	view_apply(&v, ACT_BACK);
+	assert_int_equal(v.screen, VIEW_LIBRARY);
+	/* A new reader finds nothing of the last one's search. */
+	view_apply(&v, ACT_SEARCH);
+	type(&v, "rest");
+	view_reset(&v);
+	assert_int_equal(v.search.line.len, 0);
+	assert_int_equal(v.search.nresults, 0);
+	assert_int_equal(v.screen, VIEW_LIBRARY);
+	view_free(&v);
+}
+
+/* The current hit's columns on its line show exactly the word found. */
+static void
+assert_hit_shows(const struct view *v, const char *word)
+{
+	const struct search_hit	*h = &v->find.hits[v->find.current];
+	struct layout_anchor	 a = { h->anchor, h->start };
+	size_t			 line = layout_find(v->layout, a);
+	const struct layout_line *ln = &v->layout->lines[line];
+	const char		*t = layout_line_text(v->layout, ln);
+	int			 col, w;
+
+	assert_true(on_page(v, line));
+	assert_true(search_hit_columns(v->layout, line, h, &col, &w));
+	/* ASCII fixture text: columns are bytes. */
+	assert_true((size_t)(col + w) <= ln->len);
+	assert_int_equal(w, (int)strlen(word));
+	assert_memory_equal(t + col, word, w);
+}
+
+static void
+test_find_in_topic(void **state)
+{
+	struct view	v;
+	size_t		n;
+	char		msg[64];
+
+	(void)state;
+	start(&v, 80, 24);
+	view_open(&v, 0, 0);
+	view_apply(&v, ACT_FIND);
+	assert_int_equal(view_mode(&v), KEYMAP_PROMPT);
+	type(&v, "REST");
+	n = v.find.nhits;
+	assert_true(n >= 2);
+	view_apply(&v, ACT_OPEN);
+	assert_int_equal(view_mode(&v), KEYMAP_READING);
+	assert_int_equal(v.find.current, 0);
+	assert_hit_shows(&v, "rest");
+	snprintf(msg, sizeof(msg), "Found 1 of %zu", n);
+	assert_string_equal(v.message, msg);
+	view_apply(&v, ACT_FIND_NEXT);
+	assert_int_equal(v.find.current, 1);
+	/* Past the last one, back to the first, and it says so. */
+	view_apply(&v, ACT_FIND_PREV);
+	view_apply(&v, ACT_FIND_PREV);
+	assert_int_equal(v.find.current, (long)n - 1);
+	assert_string_equal(v.message, "Back at the last place found.");
+	/* Hits are in the text, not the lines: a resize keeps them right. */
+	view_resize(&v, 33, 12);
+	assert_hit_shows(&v, "Rest");
+	view_resize(&v, 150, 40);
+	assert_hit_shows(&v, "Rest");
+	/* Leaving the topic drops them. */
+	view_apply(&v, ACT_HOME);
+	assert_int_equal(v.find.nhits, 0);
+	view_free(&v);
+}
+
+static void
+test_find_cancel_and_nothing(void **state)
+{
+	struct view	v;
+	size_t		top;
+
+	(void)state;
+	start(&v, 80, 24);
+	view_open(&v, 0, 1);
+	top = v.top;
+	view_apply(&v, ACT_FIND_NEXT);
+	assert_string_equal(v.message, "Press f to find words in this topic.");
+	view_apply(&v, ACT_FIND);
+	type(&v, "zzzz");
+	assert_int_equal(v.find.nhits, 0);
+	assert_string_equal(v.message, "Not found in this topic.");
+	view_apply(&v, ACT_CLEAR_LINE);
+	type(&v, "arrow");
+	assert_true(v.find.nhits > 0);
+	assert_true(v.top != top);
+	/* Esc gives up: no highlights, back where the find began. */
+	view_apply(&v, ACT_BACK);
+	assert_int_equal(v.find.nhits, 0);
+	assert_int_equal(v.top, top);
+	assert_int_equal(v.screen, VIEW_READING);
+	view_free(&v);
+}
+
+static void
 test_keymap(void **state)
 {
 	(void)state;
@@ -284,6 +440,17 @@ test_keymap(void **state)
 	assert_int_equal(keymap_lookup(KEYMAP_HELP, KEYMAP_ESC), ACT_BACK);
 	assert_int_equal(keymap_lookup(KEYMAP_READING, 'q'), ACT_QUIT);
 	assert_int_equal(keymap_lookup(KEYMAP_READING, 'x'), ACT_NONE);
+	/* While typing, Backspace deletes and Enter accepts. */
+	assert_int_equal(keymap_lookup(KEYMAP_SEARCH, KEYMAP_BACKSPACE),
+	    ACT_DELETE_CHAR);
+	assert_int_equal(keymap_lookup(KEYMAP_PROMPT, KEYMAP_ENTER), ACT_OPEN);
+	assert_int_equal(keymap_lookup(KEYMAP_SEARCH, KEYMAP_DOWN), ACT_DOWN);
+	assert_int_equal(keymap_lookup(KEYMAP_SEARCH, KEYMAP_ESC), ACT_BACK);
+	assert_true(keymap_is_text('q'));
+	assert_true(keymap_is_text(0xe9));
+	assert_false(keymap_is_text(0x1b));
+	assert_false(keymap_is_text(0x9b));
+	assert_false(keymap_is_text(KEYMAP_UP));
 }
 
 int
@@ -298,6 +465,10 @@ main(void)
 		cmocka_unit_test(test_follow_link_and_back),
 		cmocka_unit_test(test_help_and_home),
 		cmocka_unit_test(test_help_from_key_table),
+		cmocka_unit_test(test_search_opens_section),
+		cmocka_unit_test(test_search_line_editing),
+		cmocka_unit_test(test_find_in_topic),
+		cmocka_unit_test(test_find_cancel_and_nothing),
 		cmocka_unit_test(test_keymap),
 	};
 
