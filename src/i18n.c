@@ -7,8 +7,12 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
+
+#include <dirent.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,11 +28,16 @@ struct i18n_cache {
 };
 
 static int			 i18n_term_utf8;
+static char			 i18n_dir[4096];
+static char			 i18n_start_lang[64];
+static char			 i18n_cur_lang[64];
 static struct i18n_cache	*i18n_cache;
 static size_t			 i18n_ncache;
 static size_t			 i18n_cachecap;
 
 static const char	*i18n_safe(const char *);
+static void		 i18n_lang_from_env(char *, size_t);
+static int		 i18n_code_valid(const char *);
 
 static int
 i18n_codeset_utf8(void)
@@ -78,6 +87,9 @@ i18n_init(const char *lang)
 
 	if ((dir = getenv("PAMPHLET_LOCALEDIR")) == NULL || *dir == '\0')
 		dir = LOCALEDIR;
+	snprintf(i18n_dir, sizeof(i18n_dir), "%s", dir);
+	i18n_lang_from_env(i18n_start_lang, sizeof(i18n_start_lang));
+	snprintf(i18n_cur_lang, sizeof(i18n_cur_lang), "%s", i18n_start_lang);
 	bindtextdomain(I18N_DOMAIN, dir);
 	bindtextdomain(I18N_CONTENT_DOMAIN, dir);
 	bind_textdomain_codeset(I18N_DOMAIN, "UTF-8");
@@ -146,4 +158,122 @@ i18n_content(const struct tstr *ts)
 	if (t == ts->key)
 		return (tstr_msgid(ts));
 	return (i18n_safe(t));
+}
+
+/* The first language of LANGUAGE, or "en". */
+static void
+i18n_lang_from_env(char *buf, size_t len)
+{
+	const char	*l = getenv("LANGUAGE");
+	size_t		 n;
+
+	if (l == NULL || *l == '\0' || (n = strcspn(l, ":")) == 0 ||
+	    n >= len) {
+		snprintf(buf, len, "en");
+		return;
+	}
+	memcpy(buf, l, n);
+	buf[n] = '\0';
+	if (!i18n_code_valid(buf))
+		snprintf(buf, len, "en");
+}
+
+/* Codes are short: letters, digits, '_', '@', '-' ("zh_CN", "sr@latin"). */
+static int
+i18n_code_valid(const char *c)
+{
+	size_t	n = strlen(c);
+
+	return (n > 0 && n < 32 && c[0] != '.' &&
+	    strspn(c, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789_@-") == n);
+}
+
+int
+i18n_set_language(const char *code)
+{
+	if (!i18n_code_valid(code))
+		return (-1);
+	if (strcmp(code, "en") == 0)
+		unsetenv("LANGUAGE");
+	else
+		setenv("LANGUAGE", code, 1);
+	/* Forget translations already looked up (gettext's own cache). */
+	textdomain(textdomain(NULL));
+	snprintf(i18n_cur_lang, sizeof(i18n_cur_lang), "%s", code);
+	return (0);
+}
+
+const char *
+i18n_default_language(void)
+{
+	return (i18n_start_lang);
+}
+
+const char *
+i18n_language(void)
+{
+	return (i18n_cur_lang);
+}
+
+static int
+i18n_lang_cmp(const void *a, const void *b)
+{
+	const struct i18n_lang	*x = a, *y = b;
+
+	return (strcmp(x->code, y->code));
+}
+
+size_t
+i18n_languages(struct i18n_lang **out)
+{
+	struct i18n_lang	*l = NULL;
+	struct dirent		*de;
+	struct stat		 st;
+	DIR			*d;
+	char			 path[4200], cur[64];
+	size_t			 n = 0, cap = 0, i;
+
+	xgrow(&l, &cap, 1, sizeof(*l));
+	l[n].code = xstrdup("en");
+	l[n++].name = NULL;
+	if ((d = opendir(i18n_dir)) != NULL) {
+		while ((de = readdir(d)) != NULL) {
+			if (!i18n_code_valid(de->d_name) ||
+			    strcmp(de->d_name, "en") == 0)
+				continue;
+			snprintf(path, sizeof(path), "%s/%s/LC_MESSAGES/%s.mo",
+			    i18n_dir, de->d_name, I18N_DOMAIN);
+			if (stat(path, &st) == -1 || !S_ISREG(st.st_mode))
+				continue;
+			xgrow(&l, &cap, n + 1, sizeof(*l));
+			l[n].code = xstrdup(de->d_name);
+			l[n++].name = NULL;
+		}
+		closedir(d);
+	}
+	qsort(l + 1, n - 1, sizeof(*l), i18n_lang_cmp);
+	/* Each named by its own catalogue. */
+	snprintf(cur, sizeof(cur), "%s", i18n_cur_lang);
+	for (i = 0; i < n; i++) {
+		i18n_set_language(l[i].code);
+		/* TRANSLATORS: the name of your language, in your language,
+		   as a speaker would write it: "Español", "Deutsch". */
+		l[i].name = xstrdup(C_("language-name", "English"));
+	}
+	i18n_set_language(cur);
+	*out = l;
+	return (n);
+}
+
+void
+i18n_languages_free(struct i18n_lang *l, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(l[i].code);
+		free(l[i].name);
+	}
+	free(l);
 }

@@ -37,6 +37,26 @@ const char	*i18n_ui_ctxt(const char *key, const char *fallback)
 const char	*i18n_ui_plural(const char *, const char *, unsigned long)
 		    __attribute__((format_arg(1), format_arg(2)));
 
+/* A language the program can show, named in that language. */
+struct i18n_lang {
+	char	*code;		/* "es", "zh_CN"; "en" for English */
+	char	*name;		/* "Español" */
+};
+
+/*
+ * English, then every language installed for pamphlet (a catalogue of the
+ * program's text in the catalogue folder), by code.  Free with
+ * i18n_languages_free.
+ */
+size_t		 i18n_languages(struct i18n_lang **);
+void		 i18n_languages_free(struct i18n_lang *, size_t);
+/* Switches the language at once; "en" is English.  -1 if not valid. */
+int		 i18n_set_language(const char *code);
+/* The language chosen at start, to go back to (for a new reader). */
+const char	*i18n_default_language(void);
+/* The current language's code. */
+const char	*i18n_language(void);
+
 /*
  * The text to show for a content string: the translation when one is
  * current, else the English.  The result stays valid until the language

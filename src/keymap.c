@@ -38,6 +38,7 @@ const struct keymap_entry keymap_table[] = {
 	{ KEYMAP_ESC,		ACT_BACK,		M_HELP | M_TYPING },
 	{ '/',			ACT_SEARCH,		M_ALL },
 	{ 'f',			ACT_FIND,		M_READ },
+	{ 'L',			ACT_LANGUAGE,		M_ALL },
 	{ 'n',			ACT_FIND_NEXT,		M_READ },
 	{ 'N',			ACT_FIND_PREV,		M_READ },
 	{ ']',			ACT_NEXT_SECTION,	M_READ },
@@ -122,6 +123,7 @@ keymap_action_help(enum action a)
 	case ACT_FIND_PREV:	return (_("Previous place found"));
 	case ACT_DELETE_CHAR:	return (_("Delete the last letter typed"));
 	case ACT_CLEAR_LINE:	return (_("Clear what was typed"));
+	case ACT_LANGUAGE:	return (_("Choose the language"));
 	case ACT_QUIT:		return (_("Quit"));
 	default:		return (NULL);
 	}

@@ -57,6 +57,7 @@ enum action {
 	ACT_FIND_PREV,
 	ACT_DELETE_CHAR,	/* on a line being typed */
 	ACT_CLEAR_LINE,
+	ACT_LANGUAGE,		/* choose the language */
 	ACT_QUIT,
 	ACT_MAX
 };

@@ -875,6 +875,24 @@ layout_contents(const struct topic *t, const struct layout_opts *opts)
 	return (l);
 }
 
+struct layout *
+layout_choices(const char *title, const char *const *entries, size_t n,
+    const struct layout_opts *opts)
+{
+	struct layout	*l = layout_new(opts);
+	size_t		 i;
+
+	layout_paragraph(l, title, LAYOUT_TITLE, "", "", LAYOUT_TITLE);
+	layout_blank(l);
+	for (i = 0; i < n; i++) {
+		layout_link_begin(l, LAYOUT_LINK_CHOICE, -1, i);
+		layout_paragraph(l, entries[i], LAYOUT_LINK, "  ", "    ",
+		    LAYOUT_TEXT);
+		layout_link_end(l);
+	}
+	return (l);
+}
+
 struct layout_anchor
 layout_anchor_at(const struct layout *l, size_t line)
 {

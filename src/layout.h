@@ -80,7 +80,8 @@ struct layout_source {
 
 enum layout_link_kind {
 	LAYOUT_LINK_TOPIC,	/* a topic, optionally at a section */
-	LAYOUT_LINK_SECTION	/* a section of the topic being read */
+	LAYOUT_LINK_SECTION,	/* a section of the topic being read */
+	LAYOUT_LINK_CHOICE	/* an entry of a list of choices (section: which) */
 };
 
 struct layout_link {
@@ -145,6 +146,9 @@ struct layout	*layout_library(const struct library *,
 /* A topic's contents: its section headings as links. */
 struct layout	*layout_contents(const struct topic *,
 		    const struct layout_opts *);
+/* A list to choose from: each entry a link of kind LAYOUT_LINK_CHOICE. */
+struct layout	*layout_choices(const char *title, const char *const *entries,
+		    size_t n, const struct layout_opts *);
 void		 layout_free(struct layout *);
 
 /* Building blocks, for screens made elsewhere (the help screen). */

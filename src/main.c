@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "keymap.h"
 #include "layout.h"
+#include "pot.h"
 #include "readability.h"
 #include "render.h"
 #include "term.h"
@@ -29,7 +30,8 @@ enum main_command {
 	CMD_VIEW,
 	CMD_LIST,
 	CMD_DUMP,
-	CMD_CHECK
+	CMD_CHECK,
+	CMD_EXTRACT
 };
 
 struct main_opts {
@@ -46,6 +48,7 @@ enum {
 	OPT_CONTENT,
 	OPT_DUMP,
 	OPT_EMERGENCY,
+	OPT_EXTRACT,
 	OPT_HELP,
 	OPT_LIST,
 	OPT_VERSION,
@@ -57,6 +60,7 @@ static const struct option main_longopts[] = {
 	{ "content",		required_argument,	NULL, OPT_CONTENT },
 	{ "dump",		required_argument,	NULL, OPT_DUMP },
 	{ "emergency-number",	required_argument,	NULL, OPT_EMERGENCY },
+	{ "extract-pot",	no_argument,		NULL, OPT_EXTRACT },
 	{ "help",		no_argument,		NULL, OPT_HELP },
 	{ "list",		no_argument,		NULL, OPT_LIST },
 	{ "version",		no_argument,		NULL, OPT_VERSION },
@@ -72,6 +76,7 @@ static long		 main_find_topic(const struct library *, const char *);
 static int		 main_list(const struct main_opts *);
 static int		 main_dump(const struct main_opts *);
 static int		 main_check(const struct main_opts *, char **, int);
+static int		 main_extract(const struct main_opts *);
 static int		 main_view(const struct main_opts *, const char *,
 			    const char *);
 
@@ -100,6 +105,8 @@ main_help(void)
 	    "  --check [PATH]...      check topic files or folders and "
 	    "report problems\n"
 	    "  --emergency-number=N   show N on emergency care cards\n"
+	    "  --extract-pot          print the template for translating the "
+	    "topics\n"
 	    "  --help                 show this help and exit\n"
 	    "  --version              show the version and exit\n"), stdout);
 	putchar('\n');
@@ -204,6 +211,32 @@ main_dump(const struct main_opts *o)
 	layout_free(l);
 	doc_library_free(&lib);
 	return (EXIT_SUCCESS);
+}
+
+/* The template for translating the topics, from English content only. */
+static int
+main_extract(const struct main_opts *o)
+{
+	struct library		lib;
+	struct diag_list	diags;
+	int			rc = EXIT_SUCCESS;
+
+	doc_library_init(&lib);
+	diag_init(&diags);
+	if (content_load_dir(o->content, &lib, &diags) == -1 ||
+	    diags.nerrors > 0) {
+		/* A partial template would drop translations: refuse. */
+		diag_print(stderr, &diags);
+		fprintf(stderr, _("pamphlet: fix the errors above before "
+		    "extracting the text to translate\n"));
+		rc = EXIT_FAILURE;
+	} else if (pot_write(stdout, &lib) == -1) {
+		perror("pamphlet");
+		rc = EXIT_FAILURE;
+	}
+	diag_free(&diags);
+	doc_library_free(&lib);
+	return (rc);
 }
 
 static int
@@ -356,6 +389,9 @@ main(int argc, char *argv[])
 		case OPT_EMERGENCY:
 			o.emergency_number = optarg;
 			break;
+		case OPT_EXTRACT:
+			o.command = CMD_EXTRACT;
+			break;
 		case OPT_HELP:
 			main_help();
 			return (EXIT_SUCCESS);
@@ -389,6 +425,10 @@ main(int argc, char *argv[])
 	switch (o.command) {
 	case CMD_CHECK:
 		return (main_check(&o, argv, argc));
+	case CMD_EXTRACT:
+		if (argc > 0)
+			main_usage_error(_("unexpected argument"), argv[0]);
+		return (main_extract(&o));
 	case CMD_LIST:
 	case CMD_DUMP:
 		if (argc > 0)

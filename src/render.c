@@ -141,6 +141,10 @@ render_title(const struct view *v, char *buf, size_t len)
 		/* TRANSLATORS: title bar of the heading search. */
 		snprintf(buf, len, " %s", _("Search all topics"));
 		break;
+	case VIEW_LANGUAGE:
+		/* TRANSLATORS: title bar of the list of languages. */
+		snprintf(buf, len, " %s", _("Language"));
+		break;
 	default:
 		/* TRANSLATORS: title bar of the home screen. */
 		snprintf(buf, len, " %s", _("Health topics"));
@@ -364,7 +368,8 @@ render_draw(const struct view *v)
 	else if ((s = view_section(v)) >= 0)
 		snprintf(left, sizeof(left), " %ld. %s", s + 1,
 		    v->layout->section_title[s]);
-	else if (v->screen == VIEW_LIBRARY || v->screen == VIEW_CONTENTS)
+	else if (v->screen == VIEW_LIBRARY || v->screen == VIEW_CONTENTS ||
+	    v->screen == VIEW_LANGUAGE)
 		snprintf(left, sizeof(left), " %s",
 		    _("Up/Down: choose  Enter: open"));
 	else

@@ -18,6 +18,8 @@
 
 static struct layout	*view_build(const struct view *);
 static struct layout	*view_help(const struct view *);
+static struct layout	*view_languages(const struct view *);
+static void		 view_language_pick(struct view *, long);
 static void		 view_clamp(struct view *);
 static void		 view_show_focus(struct view *);
 static void		 view_focus_visible(struct view *, int);
@@ -66,6 +68,7 @@ view_free(struct view *v)
 	search_index_free(v->search.index);
 	free(v->search.results);
 	free(v->find.hits);
+	i18n_languages_free(v->langs, v->nlangs);
 	free(v->history);
 	memset(v, 0, sizeof(*v));
 }
@@ -106,9 +109,29 @@ view_build(const struct view *v)
 	case VIEW_SEARCH:
 		/* The results are drawn from the search state. */
 		return (layout_new(&v->opts));
+	case VIEW_LANGUAGE:
+		return (view_languages(v));
 	default:
 		return (layout_library(v->lib, &v->opts));
 	}
+}
+
+/* The languages installed, each named in itself. */
+static struct layout *
+view_languages(const struct view *v)
+{
+	struct layout	 *l;
+	const char	**names;
+	size_t		  i;
+
+	names = xcalloc(v->nlangs, sizeof(*names));
+	for (i = 0; i < v->nlangs; i++)
+		names[i] = v->langs[i].name;
+	/* TRANSLATORS: title of the list of languages. */
+	l = layout_choices(_("Choose a language"), names, v->nlangs,
+	    &v->opts);
+	free(names);
+	return (l);
 }
 
 /* The help screen, made from the key table. */
@@ -282,6 +305,10 @@ view_follow(struct view *v, long link)
 {
 	const struct layout_link	*k = &v->layout->links[link];
 
+	if (k->kind == LAYOUT_LINK_CHOICE) {
+		view_language_pick(v, k->section);
+		return;
+	}
 	view_push(v);
 	if (k->kind == LAYOUT_LINK_SECTION)
 		view_open(v, v->topic, k->section);
@@ -308,6 +335,7 @@ view_back(struct view *v)
 	v->top = layout_find(v->layout, p.top);
 	v->focus = p.focus;
 	view_clamp(v);
+	v->place = p.top;
 }
 
 long
@@ -377,7 +405,8 @@ static int
 view_act(struct view *v, enum action a)
 {
 	size_t	rows = view_page_rows(v);
-	int	menu = v->screen == VIEW_LIBRARY || v->screen == VIEW_CONTENTS;
+	int	menu = v->screen == VIEW_LIBRARY || v->screen == VIEW_CONTENTS ||
+		    v->screen == VIEW_LANGUAGE;
 
 	v->message = NULL;
 	if (v->too_small && a != ACT_QUIT)
@@ -490,6 +519,20 @@ view_act(struct view *v, enum action a)
 		view_push(v);
 		view_go(v, VIEW_HELP, v->topic);
 		break;
+	case ACT_LANGUAGE:
+		if (v->screen == VIEW_LANGUAGE)
+			break;
+		view_push(v);
+		i18n_languages_free(v->langs, v->nlangs);
+		v->nlangs = i18n_languages(&v->langs);
+		view_go(v, VIEW_LANGUAGE, v->topic);
+		/* The current language is the one chosen. */
+		for (v->focus = 0; (size_t)v->focus + 1 < v->nlangs &&
+		    strcmp(v->langs[v->focus].code, i18n_language()) != 0;
+		    v->focus++)
+			;
+		view_show_focus(v);
+		break;
 	case ACT_SEARCH:
 		view_push(v);
 		v->screen = VIEW_SEARCH;
@@ -547,7 +590,39 @@ view_reset(struct view *v)
 	v->search.nresults = 0;
 	view_find_clear(v);
 	memset(&v->find.line, 0, sizeof(v->find.line));
+	if (strcmp(i18n_language(), i18n_default_language()) != 0) {
+		i18n_set_language(i18n_default_language());
+		search_index_free(v->search.index);
+		v->search.index = NULL;
+	}
 	view_go(v, VIEW_LIBRARY, -1);
+}
+
+/* Switches to a language from the list and goes back to the reader. */
+static void
+view_language_pick(struct view *v, long i)
+{
+	if (i < 0 || (size_t)i >= v->nlangs)
+		return;
+	i18n_set_language(v->langs[i].code);
+	i18n_languages_free(v->langs, v->nlangs);
+	v->langs = NULL;
+	v->nlangs = 0;
+	view_back(v);
+	view_language_changed(v);
+}
+
+void
+view_language_changed(struct view *v)
+{
+	/* Headings and text are now in another language. */
+	search_index_free(v->search.index);
+	v->search.index = NULL;
+	view_find_clear(v);
+	if (v->screen == VIEW_SEARCH)
+		view_search_run(v);
+	else
+		view_relayout(v);
 }
 
 int

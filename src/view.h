@@ -12,6 +12,7 @@
 
 #include "keymap.h"
 #include "layout.h"
+#include "i18n.h"
 #include "search.h"
 
 struct library;
@@ -21,7 +22,8 @@ enum view_screen {
 	VIEW_CONTENTS,
 	VIEW_READING,
 	VIEW_HELP,
-	VIEW_SEARCH		/* the heading search line and its results */
+	VIEW_SEARCH,		/* the heading search line and its results */
+	VIEW_LANGUAGE		/* the languages to choose from */
 };
 
 /* Longest line a reader may type, in bytes. */
@@ -88,6 +90,8 @@ struct view {
 	char			 msgbuf[160];	/* a message with numbers */
 	struct view_search	 search;
 	struct view_find	 find;
+	struct i18n_lang	*langs;		/* while choosing a language */
+	size_t			 nlangs;
 };
 
 /* opts gives ascii, plain and the emergency number; the width is ours. */
@@ -104,6 +108,8 @@ int		 view_apply(struct view *, enum action);
 void		 view_open(struct view *, long topic, long section);
 /* Back to the library with no history, as for a new reader. */
 void		 view_reset(struct view *);
+/* The language changed: lay out again in it, keeping the place. */
+void		 view_language_changed(struct view *);
 /* Types one character into the search or find line. */
 void		 view_type(struct view *, uint32_t ch);
 /* Rows of the search screen used by results. */

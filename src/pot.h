@@ -1,0 +1,18 @@
+/*
+ * The translation template of the topics: every string a patient reads,
+ * as PO entries with their gettext context, the YAML key path and any
+ * translator note as "#." comments, and FILE:LINE as "#:".  Written from
+ * the loaded model, so the template holds exactly the text the viewer
+ * looks up.
+ */
+#ifndef PAMPHLET_POT_H
+#define PAMPHLET_POT_H
+
+#include <stdio.h>
+
+struct library;
+
+/* Writes the template of every topic in the library; -1 on a write error. */
+int	pot_write(FILE *, const struct library *);
+
+#endif
