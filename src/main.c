@@ -39,6 +39,7 @@ struct main_opts {
 	const char		*content;
 	const char		*dump_topic;
 	const char		*emergency_number;
+	const char		*lang;
 	int			 width;
 	int			 no_color;
 };
@@ -50,6 +51,7 @@ enum {
 	OPT_EMERGENCY,
 	OPT_EXTRACT,
 	OPT_HELP,
+	OPT_LANG,
 	OPT_LIST,
 	OPT_VERSION,
 	OPT_WIDTH
@@ -62,6 +64,7 @@ static const struct option main_longopts[] = {
 	{ "emergency-number",	required_argument,	NULL, OPT_EMERGENCY },
 	{ "extract-pot",	no_argument,		NULL, OPT_EXTRACT },
 	{ "help",		no_argument,		NULL, OPT_HELP },
+	{ "lang",		required_argument,	NULL, OPT_LANG },
 	{ "list",		no_argument,		NULL, OPT_LIST },
 	{ "version",		no_argument,		NULL, OPT_VERSION },
 	{ "width",		required_argument,	NULL, OPT_WIDTH },
@@ -105,6 +108,9 @@ main_help(void)
 	    "  --check [PATH]...      check topic files or folders and "
 	    "report problems\n"
 	    "  --emergency-number=N   show N on emergency care cards\n"
+	    "  --lang=CODE            show the program and topics in language "
+	    "CODE\n"
+	    "                         (es, fr, de, zh_CN ...; en for English)\n"
 	    "  --extract-pot          print the template for translating the "
 	    "topics\n"
 	    "  --help                 show this help and exit\n"
@@ -395,6 +401,12 @@ main(int argc, char *argv[])
 		case OPT_HELP:
 			main_help();
 			return (EXIT_SUCCESS);
+		case OPT_LANG:
+			if (i18n_set_language(optarg) == -1)
+				main_usage_error(_("not a language code:"),
+				    optarg);
+			o.lang = optarg;
+			break;
 		case OPT_LIST:
 			o.command = CMD_LIST;
 			break;
@@ -421,6 +433,9 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	/* The language asked for is also the one to go back to. */
+	if (o.lang != NULL)
+		i18n_init(o.lang);
 
 	switch (o.command) {
 	case CMD_CHECK:

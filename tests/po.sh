@@ -1,0 +1,53 @@
+#!/bin/sh
+# Translation catalogues: every PO file is valid (msgfmt --check), and the
+# committed templates hold exactly the strings of the sources today, so
+# translators never work from a stale list.
+. "${top_srcdir:-.}/tests/lib.sh"
+tap_tmpdir
+cd "$top_srcdir" || exit 1
+command -v msgfmt >/dev/null || tap_skip_all "gettext tools are not installed"
+
+pos=$(ls po/*.po po-content/*.po 2>/dev/null)
+tap_plan $(( $(echo "$pos" | grep -c .) + 3 ))
+
+for po in $pos; do
+	tap_check "msgfmt --check $po" msgfmt --check -o /dev/null "$po"
+done
+
+# The strings of a template: contexts and ids, without places or dates.
+strings() { msgcat --no-location --no-wrap --sort-output "$1" | sed '1,/^$/d'; }
+
+# yaml-strings.pot is exactly what pamphlet extracts from the topics now.
+if "$PAMPHLET" --extract-pot --content content >"$tap_tmp/yaml.pot" &&
+    cmp -s "$tap_tmp/yaml.pot" po-content/yaml-strings.pot; then
+	tap_ok "po-content/yaml-strings.pot is current"
+else
+	tap_fail "po-content/yaml-strings.pot is current" \
+	    "run 'make update-content-pot' and commit the result" \
+	    "$(diff po-content/yaml-strings.pot "$tap_tmp/yaml.pot" | head -20)"
+fi
+
+# pamphlet-content.pot carries the same strings.
+if strings po-content/yaml-strings.pot >"$tap_tmp/a" &&
+    strings po-content/pamphlet-content.pot >"$tap_tmp/b" &&
+    diff "$tap_tmp/a" "$tap_tmp/b" >"$tap_tmp/d"; then
+	tap_ok "po-content/pamphlet-content.pot is current"
+else
+	tap_fail "po-content/pamphlet-content.pot is current" \
+	    "run 'make -C po-content update-po' and commit the result" \
+	    "$(head -20 "$tap_tmp/d")"
+fi
+
+# pamphlet.pot has every string the program's sources mark today.
+xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 \
+    --keyword=i18n_ui_plural:1,2 --add-comments=TRANSLATORS: \
+    --files-from=po/POTFILES.in -o "$tap_tmp/ui.pot" 2>"$tap_tmp/err"
+if strings "$tap_tmp/ui.pot" >"$tap_tmp/a" &&
+    strings po/pamphlet.pot >"$tap_tmp/b" &&
+    diff "$tap_tmp/a" "$tap_tmp/b" >"$tap_tmp/d"; then
+	tap_ok "po/pamphlet.pot is current"
+else
+	tap_fail "po/pamphlet.pot is current" \
+	    "run 'make -C po update-po' and commit the result" \
+	    "$(cat "$tap_tmp/err")" "$(head -20 "$tap_tmp/d")"
+fi

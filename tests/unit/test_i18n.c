@@ -1,0 +1,347 @@
+/*
+ * Translation tests, with a made-up language "qa" whose catalogues are
+ * built by make check: lookup by context, English where nothing current
+ * exists (untranslated or fuzzy), the LANGUAGE priority list, switching
+ * and back, hostile translations, and one edited English paragraph
+ * falling back alone.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "content.h"
+#include "diag.h"
+#include "doc.h"
+#include "i18n.h"
+#include "layout.h"
+#include "text.h"
+#include "xalloc.h"
+
+static struct library	lib;
+static char		fixtures[4096];
+
+static const struct topic *
+sample(void)
+{
+	const struct topic	*t = doc_find_topic(&lib, "sample");
+
+	assert_non_null(t);
+	return (t);
+}
+
+static const char *
+heading(const char *id)
+{
+	const struct topic	*t = sample();
+
+	return (i18n_content(&t->sections[doc_find_section(t, id)].heading));
+}
+
+static int
+load(const char *dir, struct library *l)
+{
+	struct diag_list	d;
+	int			rc;
+
+	doc_library_init(l);
+	diag_init(&d);
+	rc = content_load_dir(dir, l, &d) != 0 || d.nerrors != 0 ? -1 : 0;
+	diag_free(&d);
+	return (rc);
+}
+
+static int
+setup(void **state)
+{
+	const char	*top = getenv("top_srcdir");
+	const char	*loc = getenv("PAMPHLET_TEST_LOCALEDIR");
+
+	(void)state;
+	if (loc == NULL)
+		return (-1);
+	setenv("PAMPHLET_LOCALEDIR", loc, 1);
+	unsetenv("LANGUAGE");
+	setenv("LC_ALL", "C.UTF-8", 1);
+	i18n_init(NULL);
+	snprintf(fixtures, sizeof(fixtures), "%s/tests/data/golden/content",
+	    top != NULL ? top : ".");
+	return (load(fixtures, &lib));
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	doc_library_free(&lib);
+	return (0);
+}
+
+static int
+english(void **state)
+{
+	(void)state;
+	i18n_set_language("en");
+	return (0);
+}
+
+static void
+test_english_by_default(void **state)
+{
+	const struct topic	*t = sample();
+
+	(void)state;
+	assert_string_equal(i18n_language(), "en");
+	/* Untranslated: the very string of the model, not a copy. */
+	assert_ptr_equal(i18n_content(&t->title), tstr_msgid(&t->title));
+	assert_string_equal(_("Health topics"), "Health topics");
+}
+
+static void
+test_lookup_by_context(void **state)
+{
+	const struct topic	*t = sample();
+
+	(void)state;
+	assert_int_equal(i18n_set_language("qa"), 0);
+	assert_string_equal(i18n_content(&t->title), "Qa sample");
+	assert_string_equal(heading("intro"), "Qa what");
+	assert_string_equal(_("Health topics"), "Qa topics");
+	/* The same English with another context is another string. */
+	assert_string_equal(i18n_content(&t->summary),
+	    "A topic that uses every kind of block, for tests.");
+}
+
+static void
+test_fuzzy_and_missing_fall_back(void **state)
+{
+	(void)state;
+	i18n_set_language("qa");
+	/* Awaiting review: msgfmt leaves it out, so English shows. */
+	assert_string_equal(heading("words"), "Wide and combining characters");
+	assert_string_equal(heading("evidence"), "What the research says");
+}
+
+static void
+test_hostile_translation_made_safe(void **state)
+{
+	const char	*h;
+
+	(void)state;
+	i18n_set_language("qa");
+	h = heading("help");
+	assert_true(text_is_safe(h, strlen(h)));
+	assert_null(strchr(h, '\033'));
+	assert_null(strchr(h, '\007'));
+	assert_null(strstr(h, "\xe2\x80\xae"));
+	assert_non_null(strstr(h, "help"));
+}
+
+static void
+test_priority_list(void **state)
+{
+	const struct topic	*t = sample();
+
+	(void)state;
+	/* A language with no catalogue first: the next one is used. */
+	setenv("LANGUAGE", "zz:qa", 1);
+	textdomain(textdomain(NULL));
+	assert_string_equal(i18n_content(&t->title), "Qa sample");
+	setenv("LANGUAGE", "zz:en", 1);
+	textdomain(textdomain(NULL));
+	assert_string_equal(i18n_content(&t->title), "Sample topic");
+}
+
+static void
+test_switch_and_back(void **state)
+{
+	const struct topic	*t = sample();
+
+	(void)state;
+	i18n_set_language("qa");
+	assert_string_equal(i18n_content(&t->title), "Qa sample");
+	i18n_set_language("en");
+	assert_string_equal(i18n_content(&t->title), "Sample topic");
+	assert_string_equal(i18n_language(), "en");
+	i18n_set_language("qa");
+	assert_string_equal(i18n_content(&t->title), "Qa sample");
+	assert_int_equal(i18n_set_language("../etc"), -1);
+	assert_int_equal(i18n_set_language(""), -1);
+	assert_string_equal(i18n_language(), "qa");
+}
+
+static void
+test_languages_named_in_themselves(void **state)
+{
+	struct i18n_lang	*l;
+	size_t			 n;
+
+	(void)state;
+	i18n_set_language("qa");
+	n = i18n_languages(&l);
+	assert_int_equal(n, 2);
+	assert_string_equal(l[0].code, "en");
+	assert_string_equal(l[0].name, "English");
+	assert_string_equal(l[1].code, "qa");
+	assert_string_equal(l[1].name, "Qaish");
+	/* Naming them does not change the language in use. */
+	assert_string_equal(i18n_language(), "qa");
+	assert_string_equal(_("Health topics"), "Qa topics");
+	i18n_languages_free(l, n);
+}
+
+static void
+test_plurals(void **state)
+{
+	(void)state;
+	i18n_set_language("qa");
+	assert_string_equal(i18n_ui_plural("%zu file checked",
+	    "%zu files checked", 1), "%zu qa file");
+	assert_string_equal(i18n_ui_plural("%zu file checked",
+	    "%zu files checked", 3), "%zu qa files");
+}
+
+/* A layout in the language: translated where current, English elsewhere. */
+static char *
+layout_text(const struct topic *t)
+{
+	struct layout_opts	 o;
+	struct layout		*l;
+	char			*s;
+
+	memset(&o, 0, sizeof(o));
+	o.width = 200;
+	l = layout_topic(t, &o);
+	s = xmalloc(l->buflen + l->nlines + 1);
+	{
+		size_t	i, n = 0;
+
+		for (i = 0; i < l->nlines; i++) {
+			memcpy(s + n, layout_line_text(l, &l->lines[i]),
+			    l->lines[i].len);
+			n += l->lines[i].len;
+			s[n++] = '\n';
+		}
+		s[n] = '\0';
+	}
+	layout_free(l);
+	return (s);
+}
+
+static void
+copy_file(const char *from, const char *to, const char *old, const char *new)
+{
+	FILE	*in, *out;
+	char	 line[1024], *p;
+
+	assert_non_null(in = fopen(from, "r"));
+	assert_non_null(out = fopen(to, "w"));
+	while (fgets(line, sizeof(line), in) != NULL) {
+		if (old != NULL && (p = strstr(line, old)) != NULL) {
+			fwrite(line, 1, p - line, out);
+			fputs(new, out);
+			fputs(p + strlen(old), out);
+		} else
+			fputs(line, out);
+	}
+	fclose(in);
+	assert_int_equal(fclose(out), 0);
+}
+
+/*
+ * Editing one English paragraph withdraws that paragraph's translation
+ * only: it shows in English while the rest stays translated.
+ */
+static void
+test_edited_paragraph_falls_back_alone(void **state)
+{
+	struct library	 edited;
+	char		 dir[] = "/tmp/pamphlet-i18n.XXXXXX", from[4200],
+			 to[4200];
+	char		*before, *after;
+	static const char *files[] = { "sample.yaml", "other.yaml",
+				    "library.yaml" };
+	unsigned	 i;
+
+	(void)state;
+	i18n_set_language("qa");
+	assert_non_null(mkdtemp(dir));
+	for (i = 0; i < 3; i++) {
+		snprintf(from, sizeof(from), "%s/%s", fixtures, files[i]);
+		snprintf(to, sizeof(to), "%s/%s", dir, files[i]);
+		copy_file(from, to, i == 0 ? "long enough to wrap" : NULL,
+		    "long enough, now edited, to wrap");
+	}
+	assert_int_equal(load(dir, &edited), 0);
+	before = layout_text(sample());
+	after = layout_text(doc_find_topic(&edited, "sample"));
+	assert_non_null(strstr(before, "Qa paragraph with qa stress in it."));
+	assert_null(strstr(after, "Qa paragraph"));
+	assert_non_null(strstr(after, "long enough, now edited, to wrap"));
+	/* Everything else is as translated as it was. */
+	assert_non_null(strstr(after, "Qa sample"));
+	assert_non_null(strstr(after, "Qa what"));
+	assert_non_null(strstr(after, "Qa first."));
+	free(before);
+	free(after);
+	doc_library_free(&edited);
+	for (i = 0; i < 3; i++) {
+		snprintf(to, sizeof(to), "%s/%s", dir, files[i]);
+		unlink(to);
+	}
+	rmdir(dir);
+}
+
+/* A C locale still shows translations, and says the terminal is ASCII. */
+static void
+test_c_locale_upgraded(void **state)
+{
+	const struct topic	*t = sample();
+
+	(void)state;
+	setenv("LC_ALL", "C", 1);
+	setenv("LANGUAGE", "qa", 1);
+	assert_int_equal(i18n_init(NULL), 0);
+	assert_int_equal(i18n_utf8(), 0);
+	assert_string_equal(i18n_content(&t->title), "Qa sample");
+	assert_string_equal(i18n_default_language(), "qa");
+	/* Nonsense locales do not stop it either. */
+	setenv("LC_ALL", "xx_XX.UTF-8", 1);
+	i18n_init(NULL);
+	assert_string_equal(i18n_content(&t->title), "Qa sample");
+	setenv("LC_ALL", "../../x", 1);
+	setenv("LANGUAGE", "../../x:qa", 1);
+	i18n_init(NULL);
+	assert_string_equal(i18n_content(&t->title), "Qa sample");
+	setenv("LC_ALL", "C.UTF-8", 1);
+	unsetenv("LANGUAGE");
+	assert_int_equal(i18n_init(NULL), 1);
+	assert_string_equal(i18n_default_language(), "en");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(test_english_by_default, english),
+		cmocka_unit_test(test_lookup_by_context),
+		cmocka_unit_test(test_fuzzy_and_missing_fall_back),
+		cmocka_unit_test(test_hostile_translation_made_safe),
+		cmocka_unit_test(test_priority_list),
+		cmocka_unit_test(test_switch_and_back),
+		cmocka_unit_test(test_languages_named_in_themselves),
+		cmocka_unit_test(test_plurals),
+		cmocka_unit_test(test_edited_paragraph_falls_back_alone),
+		cmocka_unit_test(test_c_locale_upgraded),
+	};
+
+	return (cmocka_run_group_tests_name("i18n", tests, setup, teardown));
+}
