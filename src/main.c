@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <stdarg.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,7 +72,8 @@ static const struct option main_longopts[] = {
 	{ NULL,			0,			NULL, 0 }
 };
 
-static void		 main_usage_error(const char *, const char *);
+static void		 main_usage_error(const char *, ...)
+			    __attribute__((format(printf, 1, 2), noreturn));
 static void		 main_help(void);
 static void		 main_version(void);
 static int		 main_load(const struct main_opts *, struct library *);
@@ -83,12 +85,17 @@ static int		 main_extract(const struct main_opts *);
 static int		 main_view(const struct main_opts *, const char *,
 			    const char *);
 
+/* fmt is a whole translated sentence naming what was typed. */
 static void
-main_usage_error(const char *what, const char *arg)
+main_usage_error(const char *fmt, ...)
 {
-	/* TRANSLATORS: first %s is a problem, second what caused it. */
-	fprintf(stderr, _("pamphlet: %s '%s'; try 'pamphlet --help'\n"),
-	    what, arg);
+	va_list	ap;
+
+	fputs("pamphlet: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
 	exit(EXIT_USAGE);
 }
 
@@ -403,8 +410,9 @@ main(int argc, char *argv[])
 			return (EXIT_SUCCESS);
 		case OPT_LANG:
 			if (i18n_set_language(optarg) == -1)
-				main_usage_error(_("not a language code:"),
-				    optarg);
+				/* TRANSLATORS: %s is what was typed. */
+				main_usage_error(_("'%s' is not a language "
+				    "code; try 'pamphlet --help'"), optarg);
 			o.lang = optarg;
 			break;
 		case OPT_LIST:
@@ -418,16 +426,17 @@ main(int argc, char *argv[])
 			if (*optarg == '\0' || *end != '\0' || n < 20 ||
 			    n > 1000)
 				main_usage_error(_("the width must be a number "
-				    "from 20 to 1000, not"), optarg);
+				    "from 20 to 1000, not '%s'; try 'pamphlet "
+				    "--help'"), optarg);
 			o.width = (int)n;
 			break;
 		case ':':
-			main_usage_error(_("this option needs a value:"),
-			    argv[optind - 1]);
+			main_usage_error(_("option '%s' needs a value; try "
+			    "'pamphlet --help'"), argv[optind - 1]);
 			break;
 		default:
-			main_usage_error(_("unknown option"),
-			    argv[optind - 1]);
+			main_usage_error(_("unknown option '%s'; try "
+			    "'pamphlet --help'"), argv[optind - 1]);
 			break;
 		}
 	}
@@ -442,16 +451,19 @@ main(int argc, char *argv[])
 		return (main_check(&o, argv, argc));
 	case CMD_EXTRACT:
 		if (argc > 0)
-			main_usage_error(_("unexpected argument"), argv[0]);
+			main_usage_error(_("unexpected argument '%s'; try "
+			    "'pamphlet --help'"), argv[0]);
 		return (main_extract(&o));
 	case CMD_LIST:
 	case CMD_DUMP:
 		if (argc > 0)
-			main_usage_error(_("unexpected argument"), argv[0]);
+			main_usage_error(_("unexpected argument '%s'; try "
+			    "'pamphlet --help'"), argv[0]);
 		return (o.command == CMD_LIST ? main_list(&o) : main_dump(&o));
 	default:
 		if (argc > 2)
-			main_usage_error(_("unexpected argument"), argv[2]);
+			main_usage_error(_("unexpected argument '%s'; try "
+			    "'pamphlet --help'"), argv[2]);
 		return (main_view(&o, argc > 0 ? argv[0] : NULL,
 		    argc > 1 ? argv[1] : NULL));
 	}
