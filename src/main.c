@@ -11,16 +11,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "content.h"
 #include "diag.h"
 #include "doc.h"
 #include "i18n.h"
 #include "keymap.h"
+#include "kiosk.h"
 #include "layout.h"
 #include "pot.h"
 #include "readability.h"
 #include "render.h"
+#include "settings.h"
 #include "term.h"
 #include "view.h"
 #include "xalloc.h"
@@ -41,17 +44,25 @@ struct main_opts {
 	const char		*dump_topic;
 	const char		*emergency_number;
 	const char		*lang;
+	const char		*config;
+	const char		*exit_chord;
+	int			 content_set;
 	int			 width;
 	int			 no_color;
+	int			 kiosk;		/* -1: not said */
+	int			 idle;		/* seconds; -1: not said */
 };
 
 enum {
 	OPT_CHECK = CHAR_MAX + 1,
+	OPT_CONFIG,
 	OPT_CONTENT,
 	OPT_DUMP,
 	OPT_EMERGENCY,
 	OPT_EXTRACT,
 	OPT_HELP,
+	OPT_IDLE,
+	OPT_KIOSK,
 	OPT_LANG,
 	OPT_LIST,
 	OPT_VERSION,
@@ -60,11 +71,14 @@ enum {
 
 static const struct option main_longopts[] = {
 	{ "check",		no_argument,		NULL, OPT_CHECK },
+	{ "config",		required_argument,	NULL, OPT_CONFIG },
 	{ "content",		required_argument,	NULL, OPT_CONTENT },
 	{ "dump",		required_argument,	NULL, OPT_DUMP },
 	{ "emergency-number",	required_argument,	NULL, OPT_EMERGENCY },
 	{ "extract-pot",	no_argument,		NULL, OPT_EXTRACT },
 	{ "help",		no_argument,		NULL, OPT_HELP },
+	{ "idle",		required_argument,	NULL, OPT_IDLE },
+	{ "kiosk",		no_argument,		NULL, OPT_KIOSK },
 	{ "lang",		required_argument,	NULL, OPT_LANG },
 	{ "list",		no_argument,		NULL, OPT_LIST },
 	{ "version",		no_argument,		NULL, OPT_VERSION },
@@ -82,6 +96,8 @@ static int		 main_list(const struct main_opts *);
 static int		 main_dump(const struct main_opts *);
 static int		 main_check(const struct main_opts *, char **, int);
 static int		 main_extract(const struct main_opts *);
+static int		 main_settings(struct main_opts *, struct settings *);
+static time_t		 main_now(void);
 static int		 main_view(const struct main_opts *, const char *,
 			    const char *);
 
@@ -114,6 +130,11 @@ main_help(void)
 	    "(default 72)\n"
 	    "  --check [PATH]...      check topic files or folders and "
 	    "report problems\n"
+	    "  --kiosk                for a public machine: no way to quit, and\n"
+	    "                         a reset for the next reader when idle\n"
+	    "  --idle=SECONDS         go back to the start after SECONDS without a\n"
+	    "                         key (kiosk default 120; 0: never)\n"
+	    "  --config=FILE          read settings from FILE (see the man page)\n"
 	    "  --emergency-number=N   show N on emergency care cards\n"
 	    "  --lang=CODE            show the program and topics in language "
 	    "CODE\n"
@@ -139,6 +160,53 @@ main_version(void)
 	printf("Copyright (C) 2026 the pamphlet authors.\n");
 	fputs(_("There is NO WARRANTY, to the extent permitted by law.\n"),
 	    stdout);
+}
+
+/*
+ * Reads the settings file; what the command line said wins.  The strings
+ * stay in set for the life of the program.
+ */
+static int
+main_settings(struct main_opts *o, struct settings *set)
+{
+	struct diag_list	diags;
+	int			rc;
+
+	settings_init(set);
+	diag_init(&diags);
+	rc = settings_load(o->config, set, &diags);
+	diag_print(stderr, &diags);
+	diag_free(&diags);
+	if (rc == -1)
+		return (-1);
+	if (o->kiosk == -1)
+		o->kiosk = set->kiosk;
+	if (o->idle == -1)
+		o->idle = set->idle;
+	if (!o->content_set && set->content != NULL)
+		o->content = set->content;
+	if (o->lang == NULL && set->language != NULL) {
+		if (i18n_set_language(set->language) == -1) {
+			fprintf(stderr, _("pamphlet: %s: '%s' is not a "
+			    "language code\n"), o->config, set->language);
+			return (-1);
+		}
+		o->lang = set->language;
+	}
+	if (o->emergency_number == NULL)
+		o->emergency_number = set->emergency_number;
+	o->exit_chord = set->exit_chord;
+	return (0);
+}
+
+/* Seconds on a clock that only goes forward. */
+static time_t
+main_now(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (ts.tv_sec);
 }
 
 /* Loads the library; problems go to stderr, the good topics stay. */
@@ -292,7 +360,10 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 	struct layout_opts	 lo;
 	struct term_opts	 to;
 	struct view		 v;
+	struct kiosk		 kiosk;
 	uint32_t		 key;
+	time_t			 last;
+	int			 fresh;
 	enum action		 a;
 	enum keymap_mode	 mode;
 	long			 t = -1, s = -1;
@@ -315,8 +386,23 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 		return (EXIT_FAILURE);
 	}
 
+	memset(&kiosk, 0, sizeof(kiosk));
+	kiosk.enabled = o->kiosk == 1;
+	kiosk.idle = o->idle >= 0 ? o->idle :
+	    (kiosk.enabled ? KIOSK_IDLE_DEFAULT : 0);
+	if (o->exit_chord != NULL &&
+	    kiosk_chord_parse(&kiosk, o->exit_chord) == -1) {
+		fprintf(stderr, _("pamphlet: '%s' is not an exit chord: give "
+		    "two to eight keys such as \"C-x C-k C-q\"\n"),
+		    o->exit_chord);
+		doc_library_free(&lib);
+		return (EXIT_FAILURE);
+	}
+
 	memset(&to, 0, sizeof(to));
 	to.color = !o->no_color;
+	/* At a kiosk, Ctrl-C, Ctrl-Z and the like are only keys. */
+	to.raw = kiosk.enabled;
 	if (term_init(&to) == -1) {
 		doc_library_free(&lib);
 		return (EXIT_FAILURE);
@@ -329,16 +415,33 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 	lo.emergency_number = lib.settings.emergency_number;
 	term_size(&cols, &rows);
 	view_init(&v, &lib, &lo, cols, rows);
+	v.kiosk = kiosk.enabled;
 	if (t >= 0)
 		view_open(&v, t, s);
 
+	last = main_now();
+	fresh = t < 0;
 	for (;;) {
-		render_draw(&v);
-		rc = term_read(-1, &key);
+		/* A paste or a held key is handled before the next draw. */
+		if (!term_pending())
+			render_draw(&v);
+		rc = term_read(kiosk.idle > 0 ? 1000 : -1, &key);
 		if (rc == TERM_QUIT)
 			break;
-		if (rc != TERM_KEY)
+		if (rc == TERM_TIMEOUT) {
+			/* Left alone: ready for the next reader. */
+			if (kiosk.idle > 0 && !fresh &&
+			    main_now() - last >= kiosk.idle) {
+				view_reset(&v);
+				term_forget();
+				fresh = 1;
+			}
 			continue;
+		}
+		last = main_now();
+		fresh = 0;
+		if (kiosk_chord_feed(&kiosk, key))
+			break;
 		if (key == KEYMAP_RESIZE) {
 			term_size(&cols, &rows);
 			view_resize(&v, cols, rows);
@@ -360,6 +463,11 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 			    "Press ? for help.");
 			continue;
 		}
+		if (!kiosk_allows(&kiosk, a)) {
+			v.message = _("This screen stays open for the next "
+			    "reader.");
+			continue;
+		}
 		if (view_apply(&v, a))
 			break;
 	}
@@ -375,6 +483,7 @@ int
 main(int argc, char *argv[])
 {
 	struct main_opts	 o;
+	struct settings		 set;
 	char			*end;
 	long			 n;
 	int			 c;
@@ -384,6 +493,8 @@ main(int argc, char *argv[])
 	o.command = CMD_VIEW;
 	o.content = PKGDATADIR "/content";
 	o.width = 72;
+	o.kiosk = -1;
+	o.idle = -1;
 	o.no_color = getenv("NO_COLOR") != NULL && *getenv("NO_COLOR") != '\0';
 
 	opterr = 0;
@@ -392,8 +503,24 @@ main(int argc, char *argv[])
 		case OPT_CHECK:
 			o.command = CMD_CHECK;
 			break;
+		case OPT_CONFIG:
+			o.config = optarg;
+			break;
 		case OPT_CONTENT:
 			o.content = optarg;
+			o.content_set = 1;
+			break;
+		case OPT_IDLE:
+			n = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || n < 0 ||
+			    n > 86400)
+				main_usage_error(_("the idle time must be a "
+				    "number of seconds from 0 to 86400, not "
+				    "'%s'; try 'pamphlet --help'"), optarg);
+			o.idle = (int)n;
+			break;
+		case OPT_KIOSK:
+			o.kiosk = 1;
 			break;
 		case OPT_DUMP:
 			o.command = CMD_DUMP;
@@ -442,6 +569,8 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (o.config != NULL && main_settings(&o, &set) == -1)
+		return (EXIT_FAILURE);
 	/* The language asked for is also the one to go back to. */
 	if (o.lang != NULL)
 		i18n_init(o.lang);

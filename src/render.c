@@ -375,7 +375,11 @@ render_draw(const struct view *v)
 	else
 		left[0] = '\0';
 	/* On a narrow screen the place matters more than the key hints. */
-	if (COLS >= 60)
+	if (COLS >= 60 && v->kiosk)
+		/* TRANSLATORS: status line; %d%% is how far through the page. */
+		snprintf(right, sizeof(right), _("%d%%  ?: help "),
+		    view_percent(v));
+	else if (COLS >= 60)
 		/* TRANSLATORS: status line; %d%% is how far through the page. */
 		snprintf(right, sizeof(right), _("%d%%  ?: help  q: quit "),
 		    view_percent(v));

@@ -292,3 +292,24 @@ term_read(int ms, uint32_t *key)
 		return (TERM_KEY);
 	}
 }
+
+int
+term_pending(void)
+{
+	struct pollfd	pfd;
+
+	pfd.fd = STDIN_FILENO;
+	pfd.events = POLLIN;
+	pfd.revents = 0;
+	return (poll(&pfd, 1, 0) > 0 && (pfd.revents & POLLIN));
+}
+
+void
+term_forget(void)
+{
+	const char	*e3 = tigetstr("E3");
+
+	if (e3 != NULL && e3 != (char *)-1)
+		putp(e3);
+	clearok(curscr, TRUE);
+}

@@ -24,6 +24,13 @@ void	term_end(void);
 
 /* Waits up to ms milliseconds (-1: forever) for a key. */
 int	term_read(int ms, uint32_t *key);
+/* 1 if more input is waiting to be read. */
+int	term_pending(void);
+/*
+ * Forgets what was shown: the next draw repaints everything, and the
+ * terminal's scrollback is cleared where it can be (terminfo E3).
+ */
+void	term_forget(void);
 /* The screen size. */
 void	term_size(int *cols, int *rows);
 /* The signal that ended the wait, or 0. */

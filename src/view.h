@@ -90,6 +90,7 @@ struct view {
 	char			 msgbuf[160];	/* a message with numbers */
 	struct view_search	 search;
 	struct view_find	 find;
+	int			 kiosk;		/* no quitting: do not offer it */
 	struct i18n_lang	*langs;		/* while choosing a language */
 	size_t			 nlangs;
 };

@@ -1,0 +1,192 @@
+/*
+ * Kiosk policy and settings tests: what a reader may do, the exit chord,
+ * and the settings file with its diagnostics.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "i18n.h"
+#include "keymap.h"
+#include "kiosk.h"
+#include "settings.h"
+
+static void
+test_policy(void **state)
+{
+	struct kiosk	k;
+	int		a;
+
+	(void)state;
+	memset(&k, 0, sizeof(k));
+	for (a = ACT_NONE; a < ACT_MAX; a++)
+		assert_true(kiosk_allows(&k, a));
+	k.enabled = 1;
+	assert_false(kiosk_allows(&k, ACT_QUIT));
+	/* Everything a reader needs stays. */
+	for (a = ACT_NONE; a < ACT_MAX; a++)
+		if (a != ACT_QUIT)
+			assert_true(kiosk_allows(&k, a));
+}
+
+static void
+test_chord_parse(void **state)
+{
+	static const char *bad[] = {
+		"", "C-x", "x", "C-x C-", "C-1 C-2", "F0 F1", "F13 F1",
+		"Fx F1", "C-a C-b C-c C-d C-e C-f C-g C-h C-i", "ab cd",
+		"\x1b \x1b",
+	};
+	struct kiosk	k;
+	size_t		i;
+
+	(void)state;
+	memset(&k, 0, sizeof(k));
+	assert_int_equal(kiosk_chord_parse(&k, "C-x C-K q F12"), 0);
+	assert_int_equal(k.nchord, 4);
+	assert_int_equal(k.chord[0], KEYMAP_CTRL('x'));
+	assert_int_equal(k.chord[1], KEYMAP_CTRL('k'));
+	assert_int_equal(k.chord[2], 'q');
+	assert_int_equal(k.chord[3], KEYMAP_FKEY);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		memset(&k, 0, sizeof(k));
+		if (kiosk_chord_parse(&k, bad[i]) != -1)
+			fail_msg("accepted chord '%s'", bad[i]);
+		assert_int_equal(k.nchord, 0);
+	}
+}
+
+static void
+test_chord_feed(void **state)
+{
+	struct kiosk	k;
+
+	(void)state;
+	memset(&k, 0, sizeof(k));
+	/* No chord: nothing ends the program. */
+	assert_false(kiosk_chord_feed(&k, 'q'));
+	assert_int_equal(kiosk_chord_parse(&k, "C-x C-x C-k"), 0);
+	assert_false(kiosk_chord_feed(&k, KEYMAP_CTRL('x')));
+	assert_false(kiosk_chord_feed(&k, 'a'));
+	assert_false(kiosk_chord_feed(&k, KEYMAP_CTRL('k')));
+	/* A wrong key that starts the chord starts it again. */
+	assert_false(kiosk_chord_feed(&k, KEYMAP_CTRL('x')));
+	assert_false(kiosk_chord_feed(&k, KEYMAP_CTRL('x')));
+	assert_true(kiosk_chord_feed(&k, KEYMAP_CTRL('k')));
+	assert_int_equal(k.matched, 0);
+}
+
+static char *
+write_file(const char *text)
+{
+	static char	path[64];
+	FILE		*fp;
+	int		 fd;
+
+	snprintf(path, sizeof(path), "/tmp/pamphlet-set.XXXXXX");
+	assert_true((fd = mkstemp(path)) != -1);
+	assert_non_null(fp = fdopen(fd, "w"));
+	fputs(text, fp);
+	assert_int_equal(fclose(fp), 0);
+	return (path);
+}
+
+static void
+test_settings_good(void **state)
+{
+	struct settings		 s;
+	struct diag_list	 d;
+	char			*p;
+
+	(void)state;
+	p = write_file("kiosk: yes\nidle_seconds: 45\nlanguage: es\n"
+	    "theme: high-contrast\nemergency_number: \"112\"\n"
+	    "content: /srv/topics\nexit_chord: C-x C-k\n");
+	settings_init(&s);
+	diag_init(&d);
+	assert_int_equal(settings_load(p, &s, &d), 0);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(s.kiosk, 1);
+	assert_int_equal(s.idle, 45);
+	assert_string_equal(s.language, "es");
+	assert_string_equal(s.theme, "high-contrast");
+	assert_string_equal(s.emergency_number, "112");
+	assert_string_equal(s.content, "/srv/topics");
+	assert_string_equal(s.exit_chord, "C-x C-k");
+	settings_free(&s);
+	diag_free(&d);
+	unlink(p);
+}
+
+static void
+test_settings_bad(void **state)
+{
+	static const char	*want[] = {
+		":1:8: error: bad value for 'kiosk': expected true or false",
+		":2:15: error: bad value for 'idle_seconds': expected a "
+		    "number of seconds from 0 to 86400",
+		":3:1: error: unknown key 'idel' in settings",
+		":4:11: error: bad value for 'language': expected text",
+	};
+	struct settings		 s;
+	struct diag_list	 d;
+	char			*p, *msg;
+	size_t			 i;
+
+	(void)state;
+	p = write_file("kiosk: maybe\nidle_seconds: -5\nidel: 3\n"
+	    "language: [es]\n");
+	settings_init(&s);
+	diag_init(&d);
+	assert_int_equal(settings_load(p, &s, &d), -1);
+	assert_int_equal(d.n, 4);
+	for (i = 0; i < 4; i++) {
+		msg = diag_format(&d.items[i]);
+		assert_non_null(strstr(msg, want[i]));
+		free(msg);
+	}
+	/* Nothing half-read is kept as if it were set. */
+	assert_int_equal(s.kiosk, -1);
+	assert_int_equal(s.idle, -1);
+	settings_free(&s);
+	diag_free(&d);
+	unlink(p);
+	/* Not a mapping, and not a file at all. */
+	p = write_file("- kiosk\n");
+	settings_init(&s);
+	diag_init(&d);
+	assert_int_equal(settings_load(p, &s, &d), -1);
+	assert_int_equal(d.nerrors, 1);
+	diag_free(&d);
+	unlink(p);
+	diag_init(&d);
+	assert_int_equal(settings_load("/nonexistent/x.yaml", &s, &d), -1);
+	assert_int_equal(d.nerrors, 1);
+	diag_free(&d);
+	settings_free(&s);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_policy),
+		cmocka_unit_test(test_chord_parse),
+		cmocka_unit_test(test_chord_feed),
+		cmocka_unit_test(test_settings_good),
+		cmocka_unit_test(test_settings_bad),
+	};
+
+	i18n_init(NULL);
+	return (cmocka_run_group_tests_name("kiosk", tests, NULL, NULL));
+}
