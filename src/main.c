@@ -46,6 +46,7 @@ struct main_opts {
 	const char		*lang;
 	const char		*config;
 	const char		*exit_chord;
+	int			 theme;		/* -1: not said */
 	int			 content_set;
 	int			 width;
 	int			 no_color;
@@ -65,6 +66,7 @@ enum {
 	OPT_KIOSK,
 	OPT_LANG,
 	OPT_LIST,
+	OPT_THEME,
 	OPT_VERSION,
 	OPT_WIDTH
 };
@@ -81,6 +83,7 @@ static const struct option main_longopts[] = {
 	{ "kiosk",		no_argument,		NULL, OPT_KIOSK },
 	{ "lang",		required_argument,	NULL, OPT_LANG },
 	{ "list",		no_argument,		NULL, OPT_LIST },
+	{ "theme",		required_argument,	NULL, OPT_THEME },
 	{ "version",		no_argument,		NULL, OPT_VERSION },
 	{ "width",		required_argument,	NULL, OPT_WIDTH },
 	{ NULL,			0,			NULL, 0 }
@@ -135,6 +138,8 @@ main_help(void)
 	    "  --idle=SECONDS         go back to the start after SECONDS without a\n"
 	    "                         key (kiosk default 120; 0: never)\n"
 	    "  --config=FILE          read settings from FILE (see the man page)\n"
+	    "  --theme=NAME           default, high-contrast or mono (no colour;\n"
+	    "                         also when NO_COLOR is set)\n"
 	    "  --emergency-number=N   show N on emergency care cards\n"
 	    "  --lang=CODE            show the program and topics in language "
 	    "CODE\n"
@@ -196,6 +201,12 @@ main_settings(struct main_opts *o, struct settings *set)
 	if (o->emergency_number == NULL)
 		o->emergency_number = set->emergency_number;
 	o->exit_chord = set->exit_chord;
+	if (o->theme == -1 && set->theme != NULL &&
+	    (o->theme = render_theme_parse(set->theme)) == -1) {
+		fprintf(stderr, _("pamphlet: %s: unknown theme '%s': use "
+		    "default, high-contrast or mono\n"), o->config, set->theme);
+		return (-1);
+	}
 	return (0);
 }
 
@@ -400,7 +411,8 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 	}
 
 	memset(&to, 0, sizeof(to));
-	to.color = !o->no_color;
+	to.color = o->theme != RENDER_THEME_MONO &&
+	    (!o->no_color || o->theme != -1);
 	/* At a kiosk, Ctrl-C, Ctrl-Z and the like are only keys. */
 	to.raw = kiosk.enabled;
 	if (term_init(&to) == -1) {
@@ -408,7 +420,10 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 		return (EXIT_FAILURE);
 	}
 	xalloc_set_cleanup(term_end);
-	render_init(to.color);
+	/* NO_COLOR asks for no colour; a theme named outright wins. */
+	render_init(o->theme != -1 ? (enum render_theme)o->theme :
+	    (o->no_color ? RENDER_THEME_MONO : RENDER_THEME_DEFAULT),
+	    to.color);
 
 	memset(&lo, 0, sizeof(lo));
 	lo.ascii = !i18n_utf8();
@@ -495,6 +510,7 @@ main(int argc, char *argv[])
 	o.width = 72;
 	o.kiosk = -1;
 	o.idle = -1;
+	o.theme = -1;
 	o.no_color = getenv("NO_COLOR") != NULL && *getenv("NO_COLOR") != '\0';
 
 	opterr = 0;
@@ -544,6 +560,11 @@ main(int argc, char *argv[])
 			break;
 		case OPT_LIST:
 			o.command = CMD_LIST;
+			break;
+		case OPT_THEME:
+			if ((o.theme = render_theme_parse(optarg)) == -1)
+				main_usage_error(_("unknown theme '%s': use "
+				    "default, high-contrast or mono"), optarg);
 			break;
 		case OPT_VERSION:
 			main_version();

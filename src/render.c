@@ -41,37 +41,62 @@ static void	render_search(const struct view *);
 static int	render_typed(int, const char *, const struct view_line *);
 static void	render_hits(const struct view *, size_t, int);
 
+int
+render_theme_parse(const char *name)
+{
+	static const char *const names[] = {
+		"default", "high-contrast", "mono"
+	};
+	int			 i;
+
+	for (i = 0; i < 3; i++)
+		if (strcmp(name, names[i]) == 0)
+			return (i);
+	return (-1);
+}
+
 void
-render_init(int color)
+render_init(enum render_theme theme, int color)
 {
 	static const struct {
 		enum layout_style	style;
 		attr_t			mono;
+		attr_t			contrast;
 		enum render_pair	pair;
 	} styles[] = {
-		{ LAYOUT_TEXT,		A_NORMAL,	PAIR_NONE },
-		{ LAYOUT_EMPH,		A_BOLD,		PAIR_NONE },
-		{ LAYOUT_TITLE,		A_BOLD,		PAIR_CYAN },
-		{ LAYOUT_SUMMARY,	A_NORMAL,	PAIR_NONE },
-		{ LAYOUT_META,		A_NORMAL,	PAIR_NONE },
-		{ LAYOUT_NOTICE,	A_BOLD,		PAIR_NONE },
-		{ LAYOUT_HEADING,	A_BOLD,		PAIR_CYAN },
-		{ LAYOUT_SUBHEADING,	A_BOLD,		PAIR_NONE },
-		{ LAYOUT_MARKER,	A_BOLD,		PAIR_NONE },
-		{ LAYOUT_EMERGENCY,	A_BOLD,		PAIR_RED },
-		{ LAYOUT_URGENT,	A_BOLD,		PAIR_YELLOW },
-		{ LAYOUT_NON_URGENT,	A_BOLD,		PAIR_GREEN },
-		{ LAYOUT_INFO,		A_BOLD,		PAIR_BLUE },
-		{ LAYOUT_EVIDENCE,	A_BOLD,		PAIR_MAGENTA },
-		{ LAYOUT_GRADE,		A_BOLD,		PAIR_NONE },
-		{ LAYOUT_FIGURE,	A_NORMAL,	PAIR_NONE },
-		{ LAYOUT_CAPTION,	A_NORMAL,	PAIR_NONE },
-		{ LAYOUT_LINK,		A_UNDERLINE,	PAIR_BLUE },
-		{ LAYOUT_KEY,		A_BOLD,		PAIR_NONE },
+		{ LAYOUT_TEXT,		A_NORMAL,	A_BOLD,		PAIR_NONE },
+		{ LAYOUT_EMPH,		A_BOLD,		A_BOLD | A_UNDERLINE, PAIR_NONE },
+		{ LAYOUT_TITLE,		A_BOLD,		A_BOLD,		PAIR_CYAN },
+		{ LAYOUT_SUMMARY,	A_NORMAL,	A_BOLD,		PAIR_NONE },
+		{ LAYOUT_META,		A_NORMAL,	A_BOLD,		PAIR_NONE },
+		{ LAYOUT_NOTICE,	A_BOLD,		A_BOLD,		PAIR_NONE },
+		{ LAYOUT_HEADING,	A_BOLD,		A_BOLD | A_UNDERLINE, PAIR_CYAN },
+		{ LAYOUT_SUBHEADING,	A_BOLD,		A_BOLD,		PAIR_NONE },
+		{ LAYOUT_MARKER,	A_BOLD,		A_BOLD,		PAIR_NONE },
+		{ LAYOUT_EMERGENCY,	A_BOLD,		A_BOLD | A_REVERSE, PAIR_RED },
+		{ LAYOUT_URGENT,	A_BOLD,		A_BOLD | A_REVERSE, PAIR_YELLOW },
+		{ LAYOUT_NON_URGENT,	A_BOLD,		A_BOLD,		PAIR_GREEN },
+		{ LAYOUT_INFO,		A_BOLD,		A_BOLD,		PAIR_BLUE },
+		{ LAYOUT_EVIDENCE,	A_BOLD,		A_BOLD,		PAIR_MAGENTA },
+		{ LAYOUT_GRADE,		A_BOLD,		A_BOLD | A_UNDERLINE, PAIR_NONE },
+		{ LAYOUT_FIGURE,	A_NORMAL,	A_BOLD,		PAIR_NONE },
+		{ LAYOUT_CAPTION,	A_NORMAL,	A_BOLD,		PAIR_NONE },
+		{ LAYOUT_LINK,		A_UNDERLINE,	A_BOLD | A_UNDERLINE, PAIR_BLUE },
+		{ LAYOUT_KEY,		A_BOLD,		A_BOLD,		PAIR_NONE },
 	};
 	unsigned	i;
 
-	if (color) {
+	if (theme == RENDER_THEME_MONO)
+		color = 0;
+	if (color && theme == RENDER_THEME_HIGH_CONTRAST) {
+		/* Bright on black; yellow stands out most on every screen. */
+		init_pair(PAIR_RED, COLOR_WHITE, COLOR_RED);
+		init_pair(PAIR_YELLOW, COLOR_BLACK, COLOR_YELLOW);
+		init_pair(PAIR_GREEN, COLOR_GREEN, COLOR_BLACK);
+		init_pair(PAIR_BLUE, COLOR_YELLOW, COLOR_BLACK);
+		init_pair(PAIR_CYAN, COLOR_YELLOW, COLOR_BLACK);
+		init_pair(PAIR_MAGENTA, COLOR_WHITE, COLOR_BLACK);
+	} else if (color) {
 		init_pair(PAIR_RED, COLOR_RED, -1);
 		init_pair(PAIR_YELLOW, COLOR_YELLOW, -1);
 		init_pair(PAIR_GREEN, COLOR_GREEN, -1);
@@ -80,7 +105,9 @@ render_init(int color)
 		init_pair(PAIR_MAGENTA, COLOR_MAGENTA, -1);
 	}
 	for (i = 0; i < sizeof(styles) / sizeof(styles[0]); i++) {
-		render_attr[styles[i].style] = styles[i].mono;
+		render_attr[styles[i].style] =
+		    theme == RENDER_THEME_HIGH_CONTRAST ? styles[i].contrast :
+		    styles[i].mono;
 		if (color && styles[i].pair != PAIR_NONE)
 			render_attr[styles[i].style] |=
 			    COLOR_PAIR(styles[i].pair);
