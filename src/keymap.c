@@ -15,8 +15,17 @@
 #define M_PROMPT	(1u << KEYMAP_PROMPT)
 #define M_ALL		(M_MENU | M_READ | M_HELP)
 #define M_TYPING	(M_SEARCH | M_PROMPT)
+#define M_BAR		(1u << KEYMAP_BAR)
 
 const struct keymap_entry keymap_table[] = {
+	/* On the buttons, the arrows move between them. */
+	{ KEYMAP_LEFT,		ACT_PREV_LINK,		M_BAR },
+	{ KEYMAP_RIGHT,		ACT_NEXT_LINK,		M_BAR },
+	{ KEYMAP_UP,		ACT_UP,			M_BAR },
+	{ KEYMAP_ESC,		ACT_UP,			M_BAR },
+	{ KEYMAP_ENTER,		ACT_OPEN,		M_BAR },
+	{ KEYMAP_TAB,		ACT_NEXT_LINK,		M_BAR },
+	{ KEYMAP_BACKTAB,	ACT_PREV_LINK,		M_BAR },
 	{ KEYMAP_UP,		ACT_UP,			M_ALL | M_SEARCH },
 	{ 'k',			ACT_UP,			M_ALL },
 	{ KEYMAP_DOWN,		ACT_DOWN,		M_ALL | M_SEARCH },
@@ -50,7 +59,7 @@ const struct keymap_entry keymap_table[] = {
 	{ '?',			ACT_HELP,		M_MENU | M_READ },
 	{ 'h',			ACT_HELP,		M_MENU | M_READ },
 	{ KEYMAP_CTRL('l'),	ACT_REDRAW,		M_ALL | M_TYPING },
-	{ 'q',			ACT_QUIT,		M_ALL },
+	{ 'q',			ACT_QUIT,		M_ALL | M_BAR },
 };
 const unsigned keymap_size = sizeof(keymap_table) / sizeof(keymap_table[0]);
 
@@ -89,7 +98,9 @@ keymap_key_name(uint32_t key, char *buf, unsigned len)
 		break;
 	}
 	if (key < 0x20)
-		snprintf(buf, len, "Ctrl-%c", (char)(key + '@'));
+		/* TRANSLATORS: the Control key with a letter, as keyboards
+		   print it ("Strg-%c" in German). */
+		snprintf(buf, len, _("Ctrl-%c"), (char)(key + '@'));
 	else if (key < 0x80)
 		snprintf(buf, len, "%c", (char)key);
 	else

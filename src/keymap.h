@@ -68,7 +68,8 @@ enum keymap_mode {
 	KEYMAP_READING,		/* a topic */
 	KEYMAP_HELP,
 	KEYMAP_SEARCH,		/* the heading search line and its results */
-	KEYMAP_PROMPT		/* typing what to find in a topic */
+	KEYMAP_PROMPT,		/* typing what to find in a topic */
+	KEYMAP_BAR		/* a button at the bottom has the focus */
 };
 
 /* 1 if the key is text to type into a search line. */

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -252,8 +253,10 @@ layout_blank(struct layout *l)
 }
 
 /*
- * Removes *emphasis* markers: a '*' opens when followed by a non-space
- * and closes when preceded by one; unmatched stars stay as they are.
+ * Removes *emphasis* markers: a '*' opens at the start or after anything
+ * but an ASCII letter or digit (so after CJK punctuation too) when a
+ * non-space follows, and closes when one precedes it; unmatched stars
+ * stay as they are.
  */
 static char *
 layout_strip_emph(const char *s, struct layout_emph **ranges, size_t *nranges)
@@ -266,8 +269,8 @@ layout_strip_emph(const char *s, struct layout_emph **ranges, size_t *nranges)
 	*nranges = 0;
 	for (i = 0; i < len; i++) {
 		if (s[i] == '*' && i + 1 < len && s[i + 1] != ' ' &&
-		    s[i + 1] != '*' && (i == 0 || s[i - 1] == ' ' ||
-		    s[i - 1] == '(' || s[i - 1] == '"')) {
+		    s[i + 1] != '*' && (i == 0 ||
+		    !isalnum((unsigned char)s[i - 1]))) {
 			close = strchr(s + i + 1, '*');
 			if (close != NULL && close[-1] != ' ') {
 				open = o;
@@ -401,7 +404,9 @@ layout_heading(struct layout *l, const char *heading, size_t number)
 	for (i = first; i < l->nlines; i++)
 		if (l->lines[i].width > w)
 			w = l->lines[i].width;
-	layout_rule(l, w, NULL, layout_glyphs(l)->rule, NULL, LAYOUT_HEADING);
+	if (!l->opts->plain)
+		layout_rule(l, w, NULL, layout_glyphs(l)->rule, NULL,
+		    LAYOUT_HEADING);
 	layout_blank(l);
 }
 
@@ -455,7 +460,8 @@ layout_care(struct layout *l, const struct block *b)
 	struct layout_frame		 f;
 	char				*s, bfirst[32], brest[32];
 	size_t				 i;
-	int				 boxed = l->width >= 16;
+	int				 boxed = l->width >= 16 &&
+					    !l->opts->plain;
 	const char			*edge;
 
 	/* The left edge of the box, or nothing when there is no room. */
@@ -514,8 +520,10 @@ layout_evidence(struct layout *l, const struct block *b)
 	struct layout_frame	 f;
 	char			 bar[16], *s;
 
-	snprintf(bar, sizeof(bar), "%s ", layout_glyphs(l)->bar);
-	f.first = f.rest = bar;
+	/* A bar is decoration: words alone for screen readers. */
+	snprintf(bar, sizeof(bar), "%s ", l->opts->plain ? "" :
+	    layout_glyphs(l)->bar);
+	f.first = f.rest = l->opts->plain ? "" : bar;
 	f.pstyle = LAYOUT_EVIDENCE;
 	f.right = NULL;
 	f.rstyle = LAYOUT_EVIDENCE;
@@ -542,8 +550,9 @@ layout_sources(struct layout *l, const struct block *b,
 	if (b->nrefs == 0)
 		return;
 	for (i = 0; i < b->nrefs; i++) {
+		/* TRANSLATORS: between numbers in a list: "[1], [3]". */
 		s = xasprintf("%s%s[%zu]", refs != NULL ? refs : "",
-		    refs != NULL ? ", " : "", b->refs[i] + 1);
+		    refs != NULL ? C_("list", ", ") : "", b->refs[i] + 1);
 		free(refs);
 		refs = s;
 	}
@@ -664,7 +673,8 @@ layout_see_also(struct layout *l, const struct block *b)
 		    i18n_content(&t->sections[si].heading));
 	else
 		label = xstrdup(i18n_content(&t->title));
-	snprintf(prefix, sizeof(prefix), "%s ", layout_glyphs(l)->arrow);
+	snprintf(prefix, sizeof(prefix), "%s ", l->opts->plain ? "" :
+	    layout_glyphs(l)->arrow);
 	if (t != NULL)
 		layout_link_begin(l, LAYOUT_LINK_TOPIC, ti, si);
 	/* TRANSLATORS: %s names a topic or section to go to. */

@@ -47,6 +47,8 @@ struct main_opts {
 	const char		*config;
 	const char		*exit_chord;
 	int			 theme;		/* -1: not said */
+	int			 mouse;		/* -1: not said */
+	int			 plain;
 	int			 content_set;
 	int			 width;
 	int			 no_color;
@@ -66,6 +68,9 @@ enum {
 	OPT_KIOSK,
 	OPT_LANG,
 	OPT_LIST,
+	OPT_MOUSE,
+	OPT_NO_MOUSE,
+	OPT_PLAIN,
 	OPT_THEME,
 	OPT_VERSION,
 	OPT_WIDTH
@@ -83,6 +88,9 @@ static const struct option main_longopts[] = {
 	{ "kiosk",		no_argument,		NULL, OPT_KIOSK },
 	{ "lang",		required_argument,	NULL, OPT_LANG },
 	{ "list",		no_argument,		NULL, OPT_LIST },
+	{ "mouse",		no_argument,		NULL, OPT_MOUSE },
+	{ "no-mouse",		no_argument,		NULL, OPT_NO_MOUSE },
+	{ "plain",		no_argument,		NULL, OPT_PLAIN },
 	{ "theme",		required_argument,	NULL, OPT_THEME },
 	{ "version",		no_argument,		NULL, OPT_VERSION },
 	{ "width",		required_argument,	NULL, OPT_WIDTH },
@@ -138,6 +146,9 @@ main_help(void)
 	    "  --idle=SECONDS         go back to the start after SECONDS without a\n"
 	    "                         key (kiosk default 120; 0: never)\n"
 	    "  --config=FILE          read settings from FILE (see the man page)\n"
+	    "  --mouse, --no-mouse    taps and the wheel on or off (on for kiosks)\n"
+	    "  --plain                for screen readers: words, not drawings,\n"
+	    "                         and the cursor where reading is\n"
 	    "  --theme=NAME           default, high-contrast or mono (no colour;\n"
 	    "                         also when NO_COLOR is set)\n"
 	    "  --emergency-number=N   show N on emergency care cards\n"
@@ -292,6 +303,7 @@ main_dump(const struct main_opts *o)
 	memset(&lo, 0, sizeof(lo));
 	lo.width = o->width;
 	lo.ascii = !i18n_utf8();
+	lo.plain = o->plain;
 	lo.emergency_number = lib.settings.emergency_number;
 	lo.lib = &lib;
 	l = layout_topic(lib.topics[t], &lo);
@@ -351,14 +363,9 @@ main_check(const struct main_opts *o, char **paths, int npaths)
 	errors += readability_check(&lib, stdout, &diags);
 	diag_sort(&diags);
 	diag_print(stdout, &diags);
-	printf(i18n_ui_plural("%zu file checked", "%zu files checked",
-	    lib.nfiles), lib.nfiles);
-	printf(": ");
-	printf(i18n_ui_plural("%zu error", "%zu errors", errors), errors);
-	printf(", ");
-	printf(i18n_ui_plural("%zu warning", "%zu warnings", diags.nwarnings),
-	    diags.nwarnings);
-	putchar('\n');
+	/* TRANSLATORS: the summary of --check; the numbers are counts. */
+	printf(_("Files checked: %zu. Errors: %zu. Warnings: %zu.\n"),
+	    lib.nfiles, errors, diags.nwarnings);
 	diag_free(&diags);
 	doc_library_free(&lib);
 	return (errors > 0 ? EXIT_FAILURE : EXIT_SUCCESS);
@@ -378,7 +385,7 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 	enum action		 a;
 	enum keymap_mode	 mode;
 	long			 t = -1, s = -1;
-	int			 cols, rows, rc, sig;
+	int			 cols, rows, rc, sig, mx, my;
 
 	if (main_load(o, &lib) == -1) {
 		doc_library_free(&lib);
@@ -415,6 +422,8 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 	    (!o->no_color || o->theme != -1);
 	/* At a kiosk, Ctrl-C, Ctrl-Z and the like are only keys. */
 	to.raw = kiosk.enabled;
+	/* Mouse mode costs text selection: on for kiosks, or when asked. */
+	to.mouse = o->mouse == 1 || (o->mouse == -1 && kiosk.enabled);
 	if (term_init(&to) == -1) {
 		doc_library_free(&lib);
 		return (EXIT_FAILURE);
@@ -427,6 +436,7 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 
 	memset(&lo, 0, sizeof(lo));
 	lo.ascii = !i18n_utf8();
+	lo.plain = o->plain;
 	lo.emergency_number = lib.settings.emergency_number;
 	term_size(&cols, &rows);
 	view_init(&v, &lib, &lo, cols, rows);
@@ -462,6 +472,23 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 			view_resize(&v, cols, rows);
 			continue;
 		}
+		if (key == KEYMAP_MOUSE) {
+			switch (term_mouse(&mx, &my)) {
+			case TERM_MOUSE_TAP:
+				if (view_tap(&v, mx, my))
+					goto done;
+				break;
+			case TERM_MOUSE_WHEEL_UP:
+				view_wheel(&v, -1);
+				break;
+			case TERM_MOUSE_WHEEL_DOWN:
+				view_wheel(&v, 1);
+				break;
+			default:
+				break;
+			}
+			continue;
+		}
 		mode = view_mode(&v);
 		if ((mode == KEYMAP_SEARCH || mode == KEYMAP_PROMPT) &&
 		    keymap_is_text(key)) {
@@ -486,6 +513,7 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 		if (view_apply(&v, a))
 			break;
 	}
+done:
 	term_end();
 	xalloc_set_cleanup(NULL);
 	sig = term_signal();
@@ -511,6 +539,7 @@ main(int argc, char *argv[])
 	o.kiosk = -1;
 	o.idle = -1;
 	o.theme = -1;
+	o.mouse = -1;
 	o.no_color = getenv("NO_COLOR") != NULL && *getenv("NO_COLOR") != '\0';
 
 	opterr = 0;
@@ -560,6 +589,13 @@ main(int argc, char *argv[])
 			break;
 		case OPT_LIST:
 			o.command = CMD_LIST;
+			break;
+		case OPT_MOUSE:
+		case OPT_NO_MOUSE:
+			o.mouse = c == OPT_MOUSE;
+			break;
+		case OPT_PLAIN:
+			o.plain = 1;
 			break;
 		case OPT_THEME:
 			if ((o.theme = render_theme_parse(optarg)) == -1)

@@ -40,6 +40,7 @@ static const char *render_title(const struct view *, char *, size_t);
 static void	render_search(const struct view *);
 static int	render_typed(int, const char *, const struct view_line *);
 static void	render_hits(const struct view *, size_t, int);
+static void	render_buttons(const struct view *);
 
 int
 render_theme_parse(const char *name)
@@ -222,6 +223,38 @@ render_page(const struct view *v)
 	move(cy, 0);
 }
 
+/* The buttons along the bottom; the one with the focus stands out. */
+static void
+render_buttons(const struct view *v)
+{
+	struct view_button	 b[VIEW_NBUTTONS];
+	int			 y = view_button_row(v), i, inner, lw, left;
+	size_t			 n;
+	attr_t			 a;
+
+	view_buttons(v, b);
+	move(y, 0);
+	clrtoeol();
+	for (i = 0; i < VIEW_NBUTTONS; i++) {
+		if (b[i].x >= COLS)
+			break;
+		a = v->bar == i ? A_REVERSE | A_BOLD :
+		    (b[i].bracketed ? A_BOLD : A_REVERSE);
+		inner = b[i].width - (b[i].bracketed ? 4 : 2);
+		n = text_fit(b[i].label, strlen(b[i].label), inner, &lw);
+		left = (inner - lw) / 2;
+		attrset(a);
+		mvhline(y, b[i].x, ' ', b[i].width);
+		if (b[i].bracketed) {
+			mvaddch(y, b[i].x, '[');
+			mvaddch(y, b[i].x + b[i].width - 1, ']');
+		}
+		mvaddnstr(y, b[i].x + (b[i].bracketed ? 2 : 1) + left,
+		    b[i].label, (int)n);
+	}
+	attrset(A_NORMAL);
+}
+
 /* Marks what find found on one line; the current place stands out. */
 static void
 render_hits(const struct view *v, size_t line, int y)
@@ -366,6 +399,7 @@ render_draw(const struct view *v)
 
 		render_search(v);
 		getyx(stdscr, y, x);
+		render_buttons(v);
 		render_bar(LINES - 1, v->message != NULL ? v->message :
 		    _(" Up/Down: choose  Enter: open  Esc: back"), "");
 		move(y, x);
@@ -375,6 +409,16 @@ render_draw(const struct view *v)
 		return;
 	}
 	render_page(v);
+	{
+		int	y, x;
+
+		getyx(stdscr, y, x);
+		render_buttons(v);
+		move(y, x);
+	}
+	/* Speech and braille follow the cursor: show it where reading is. */
+	if (v->opts.plain)
+		curs_set(1);
 	if (v->find.typing) {
 		int	x;
 
@@ -388,10 +432,14 @@ render_draw(const struct view *v)
 		doupdate();
 		return;
 	}
-	curs_set(0);
+	if (!v->opts.plain)
+		curs_set(0);
 
 	if (v->message != NULL)
 		snprintf(left, sizeof(left), " %s", v->message);
+	else if (v->bar >= 0)
+		snprintf(left, sizeof(left), " %s", _("Left and Right choose a "
+		    "button, Enter presses it, Up goes back."));
 	else if ((s = view_section(v)) >= 0)
 		snprintf(left, sizeof(left), " %ld. %s", s + 1,
 		    v->layout->section_title[s]);
@@ -411,12 +459,20 @@ render_draw(const struct view *v)
 		snprintf(right, sizeof(right), _("%d%%  ?: help  q: quit "),
 		    view_percent(v));
 	else
-		snprintf(right, sizeof(right), "%d%% ", view_percent(v));
+		/* TRANSLATORS: status line on a narrow screen. */
+		snprintf(right, sizeof(right), _("%d%% "), view_percent(v));
 	{
 		int	y, x;
 
 		getyx(stdscr, y, x);
 		render_bar(LINES - 1, left, right);
+		if (v->bar >= 0) {
+			struct view_button	b[VIEW_NBUTTONS];
+
+			view_buttons(v, b);
+			y = view_button_row(v);
+			x = b[v->bar].x;
+		}
 		move(y, x);
 	}
 	wnoutrefresh(stdscr);

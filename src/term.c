@@ -136,6 +136,12 @@ term_init(const struct term_opts *o)
 	leaveok(stdscr, FALSE);
 	set_escdelay(50);
 	curs_set(0);
+	if (o->mouse) {
+		/* No click timing: a tap acts at once. */
+		mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED |
+		    BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		mouseinterval(0);
+	}
 	if (o->color && has_colors()) {
 		start_color();
 		use_default_colors();
@@ -312,4 +318,23 @@ term_forget(void)
 	if (e3 != NULL && e3 != (char *)-1)
 		putp(e3);
 	clearok(curscr, TRUE);
+}
+
+enum term_mouse
+term_mouse(int *x, int *y)
+{
+	MEVENT	ev;
+
+	if (getmouse(&ev) != OK)
+		return (TERM_MOUSE_NONE);
+	*x = ev.x;
+	*y = ev.y;
+	if (ev.bstate & BUTTON4_PRESSED)
+		return (TERM_MOUSE_WHEEL_UP);
+	if (ev.bstate & BUTTON5_PRESSED)
+		return (TERM_MOUSE_WHEEL_DOWN);
+	/* Act on the press; the release of the same tap is ignored. */
+	if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
+		return (TERM_MOUSE_TAP);
+	return (TERM_MOUSE_NONE);
 }

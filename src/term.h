@@ -11,7 +11,18 @@
 struct term_opts {
 	int	raw;		/* Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys */
 	int	color;		/* use colour if the terminal has it */
+	int	mouse;		/* taps, clicks and the wheel */
 };
+
+/* What the mouse did, after term_read gave KEYMAP_MOUSE. */
+enum term_mouse {
+	TERM_MOUSE_NONE,
+	TERM_MOUSE_TAP,
+	TERM_MOUSE_WHEEL_UP,
+	TERM_MOUSE_WHEEL_DOWN
+};
+
+enum term_mouse	term_mouse(int *x, int *y);
 
 /* Takes over the terminal; -1 (with a message) if it cannot. */
 int	term_init(const struct term_opts *);

@@ -13,6 +13,7 @@
 
 #include "doc.h"
 #include "i18n.h"
+#include "text.h"
 #include "view.h"
 #include "xalloc.h"
 
@@ -31,6 +32,8 @@ static void		 view_section_step(struct view *, int);
 static size_t		 view_max_top(const struct view *);
 static int		 view_act(struct view *, enum action);
 static int		 view_search_act(struct view *, enum action);
+static int		 view_bar_act(struct view *, enum action);
+static void		 view_bar_enter(struct view *);
 static int		 view_find_act(struct view *, enum action);
 static void		 view_search_run(struct view *);
 static void		 view_search_open(struct view *);
@@ -51,6 +54,9 @@ view_init(struct view *v, const struct library *lib,
 	v->screen = VIEW_LIBRARY;
 	v->topic = -1;
 	v->focus = -1;
+	v->bar = -1;
+	v->find.current = -1;
+	v->search.selected = -1;
 	v->cols = cols;
 	v->rows = rows;
 	v->too_small = cols < VIEW_MIN_COLS || rows < VIEW_MIN_ROWS;
@@ -86,13 +92,15 @@ view_mode(const struct view *v)
 {
 	switch (v->screen) {
 	case VIEW_READING:
+		if (v->bar >= 0)
+			return (KEYMAP_BAR);
 		return (v->find.typing ? KEYMAP_PROMPT : KEYMAP_READING);
 	case VIEW_HELP:
-		return (KEYMAP_HELP);
+		return (v->bar >= 0 ? KEYMAP_BAR : KEYMAP_HELP);
 	case VIEW_SEARCH:
-		return (KEYMAP_SEARCH);
+		return (v->bar >= 0 ? KEYMAP_BAR : KEYMAP_SEARCH);
 	default:
-		return (KEYMAP_MENU);
+		return (v->bar >= 0 ? KEYMAP_BAR : KEYMAP_MENU);
 	}
 }
 
@@ -177,8 +185,11 @@ view_help(const struct view *v)
 				continue;
 			snprintf(pad, sizeof(pad), "%*s", w + 2, "");
 			{
-				char	*first = xasprintf("  %-*s", w, keys);
-				int	 over = (int)strlen(first) > w + 2;
+				/* Padded by columns: key names may be wide. */
+				int	 kw = text_width(keys, strlen(keys));
+				char	*first = xasprintf("  %s%*s", keys,
+				    kw < w ? w - kw : 0, "");
+				int	 over = kw > w;
 
 				layout_paragraph(l, over ? "" : help,
 				    LAYOUT_TEXT, first, pad, LAYOUT_KEY);
@@ -411,6 +422,8 @@ view_act(struct view *v, enum action a)
 	v->message = NULL;
 	if (v->too_small && a != ACT_QUIT)
 		return (0);
+	if (v->bar >= 0)
+		return (view_bar_act(v, a));
 	if (v->screen == VIEW_SEARCH)
 		return (view_search_act(v, a));
 	if (v->find.typing || a == ACT_FIND || a == ACT_FIND_NEXT ||
@@ -426,9 +439,13 @@ view_act(struct view *v, enum action a)
 				view_focus_visible(v, 1);
 			else if (menu && v->top > 0)
 				v->top--;
+			else if (menu && a == ACT_UP)
+				view_bar_enter(v);
 			view_show_focus(v);
 		} else if (v->top > 0)
 			v->top--;
+		else if (a == ACT_UP)
+			view_bar_enter(v);
 		break;
 	case ACT_DOWN:
 	case ACT_NEXT_LINK:
@@ -437,13 +454,17 @@ view_act(struct view *v, enum action a)
 				view_focus_visible(v, 0);
 			else if (v->focus + 1 < (long)v->layout->nlinks)
 				v->focus++;
-			else if (menu)
+			else if (menu && v->top < view_max_top(v))
 				v->top++;
+			else if (menu && a == ACT_DOWN)
+				view_bar_enter(v);
 			if (v->focus < 0)
 				v->focus = 0;
 			view_show_focus(v);
-		} else
+		} else if (v->top < view_max_top(v))
 			v->top++;
+		else if (a == ACT_DOWN)
+			view_bar_enter(v);
 		view_clamp(v);
 		break;
 	case ACT_PAGE_UP:
@@ -560,7 +581,7 @@ view_relayout(struct view *v)
 	if (v->focus >= 0)
 		view_show_focus(v);
 	/* What was found stays in sight as the text reflows. */
-	if (v->find.current >= 0)
+	if (v->find.current >= 0 && (size_t)v->find.current < v->find.nhits)
 		view_find_keep(v);
 }
 
@@ -623,6 +644,158 @@ view_language_changed(struct view *v)
 		view_search_run(v);
 	else
 		view_relayout(v);
+}
+
+int
+view_button_row(const struct view *v)
+{
+	return (v->rows >= 2 ? v->rows - 2 : 0);
+}
+
+void
+view_buttons(const struct view *v, struct view_button *b)
+{
+	static const enum action acts[VIEW_NBUTTONS] = {
+		ACT_BACK, ACT_CONTENTS, ACT_SEARCH, ACT_LANGUAGE, ACT_HELP
+	};
+	int	lw[VIEW_NBUTTONS], i, total, cut, extra, x, pad;
+
+	/* TRANSLATORS: buttons along the bottom of the screen; short. */
+	b[VIEW_BUTTON_BACK].label = C_("button", "Back");
+	b[VIEW_BUTTON_CONTENTS].label = C_("button", "Contents");
+	b[VIEW_BUTTON_SEARCH].label = C_("button", "Search");
+	b[VIEW_BUTTON_LANGUAGE].label = C_("button", "Language");
+	b[VIEW_BUTTON_HELP].label = C_("button", "Help");
+	for (i = 0; i < VIEW_NBUTTONS; i++) {
+		b[i].action = acts[i];
+		lw[i] = text_width(b[i].label, strlen(b[i].label));
+	}
+	/* "[ Back ]" with a space between, else " Back ", else cut words. */
+	for (pad = 4, cut = 0; ; ) {
+		for (total = VIEW_NBUTTONS - 1, i = 0; i < VIEW_NBUTTONS; i++)
+			total += (cut > 0 && lw[i] > cut ? cut : lw[i]) + pad;
+		if (total <= v->cols || (pad == 2 && cut == 1))
+			break;
+		if (pad == 4)
+			pad = 2;
+		else {
+			for (cut = 0, i = 0; i < VIEW_NBUTTONS; i++)
+				if (lw[i] > cut)
+					cut = lw[i];
+			while (cut > 1 && total > v->cols) {
+				cut--;
+				for (total = VIEW_NBUTTONS - 1, i = 0;
+				    i < VIEW_NBUTTONS; i++)
+					total += (lw[i] > cut ? cut : lw[i]) +
+					    pad;
+			}
+			break;
+		}
+	}
+	/* Spare room makes the buttons bigger, which helps fingers. */
+	extra = v->cols > total ? (v->cols - total) / VIEW_NBUTTONS : 0;
+	for (x = 0, i = 0; i < VIEW_NBUTTONS; i++) {
+		b[i].bracketed = pad == 4;
+		b[i].x = x;
+		b[i].width = (cut > 0 && lw[i] > cut ? cut : lw[i]) + pad +
+		    extra;
+		x += b[i].width + 1;
+	}
+}
+
+static void
+view_bar_enter(struct view *v)
+{
+	v->bar = 0;
+	v->message = _("Left and Right choose a button, Enter presses it, "
+	    "Up goes back.");
+}
+
+static int
+view_bar_act(struct view *v, enum action a)
+{
+	struct view_button	b[VIEW_NBUTTONS];
+	int			pressed;
+
+	switch (a) {
+	case ACT_NEXT_LINK:
+		v->bar = (v->bar + 1) % VIEW_NBUTTONS;
+		break;
+	case ACT_PREV_LINK:
+		v->bar = (v->bar + VIEW_NBUTTONS - 1) % VIEW_NBUTTONS;
+		break;
+	case ACT_UP:
+		v->bar = -1;
+		break;
+	case ACT_OPEN:
+		view_buttons(v, b);
+		pressed = v->bar;
+		v->bar = -1;
+		return (view_act(v, b[pressed].action));
+	case ACT_QUIT:
+		return (1);
+	default:
+		break;
+	}
+	return (0);
+}
+
+int
+view_tap(struct view *v, int x, int y)
+{
+	struct view_button	b[VIEW_NBUTTONS];
+	size_t			line;
+	int			i;
+
+	v->message = NULL;
+	if (v->too_small)
+		return (0);
+	v->bar = -1;
+	if (y == view_button_row(v)) {
+		view_buttons(v, b);
+		for (i = 0; i < VIEW_NBUTTONS; i++)
+			if (x >= b[i].x && x < b[i].x + b[i].width)
+				return (view_apply(v, b[i].action));
+		return (0);
+	}
+	if (v->screen == VIEW_SEARCH) {
+		/* Results start on the fourth row. */
+		if (y >= 3 && y < 3 + view_result_rows(v) &&
+		    v->search.top + (y - 3) < v->search.nresults) {
+			v->search.selected = v->search.top + (y - 3);
+			return (view_apply(v, ACT_OPEN));
+		}
+		return (0);
+	}
+	if (v->find.typing || y < 1 || y > view_page_rows(v))
+		return (0);
+	line = v->top + (y - 1);
+	if (line >= v->layout->nlines || v->layout->lines[line].link < 0)
+		return (0);
+	/* A tap is a clear choice: open at once, even while reading. */
+	v->focus = v->layout->lines[line].link;
+	return (view_apply(v, ACT_OPEN));
+}
+
+void
+view_wheel(struct view *v, int dir)
+{
+	size_t	top = v->top;
+	int	i;
+
+	if (v->too_small || v->screen == VIEW_SEARCH)
+		return;
+	for (i = 0; i < 3; i++) {
+		if (dir < 0 && v->top > 0)
+			v->top--;
+		else if (dir > 0)
+			v->top++;
+	}
+	view_clamp(v);
+	if (v->screen != VIEW_READING)
+		view_focus_visible(v, dir < 0);
+	if (v->top != top)
+		v->place = layout_anchor_at(v->layout, v->top);
 }
 
 int
@@ -741,10 +914,14 @@ view_search_act(struct view *v, enum action a)
 	case ACT_UP:
 		if (s->selected > 0)
 			s->selected--;
+		else
+			view_bar_enter(v);
 		break;
 	case ACT_DOWN:
 		if (s->selected + 1 < (long)s->nresults)
 			s->selected++;
+		else
+			view_bar_enter(v);
 		break;
 	case ACT_PAGE_UP:
 		s->selected = s->selected > rows ? s->selected - rows :

@@ -67,8 +67,26 @@ struct view_place {
 /* The smallest screen the pager draws on; below it says so. */
 #define VIEW_MIN_COLS	30
 #define VIEW_MIN_ROWS	8
-/* Rows not used by the page: the title bar and the status line. */
-#define VIEW_CHROME_ROWS 2
+/* Rows not used by the page: the title bar, the buttons, the status line. */
+#define VIEW_CHROME_ROWS 3
+
+/* The buttons along the bottom, for touch and for arrows and Enter. */
+enum view_button_id {
+	VIEW_BUTTON_BACK,
+	VIEW_BUTTON_CONTENTS,
+	VIEW_BUTTON_SEARCH,
+	VIEW_BUTTON_LANGUAGE,
+	VIEW_BUTTON_HELP,
+	VIEW_NBUTTONS
+};
+
+struct view_button {
+	const char	*label;		/* translated, as shown */
+	int		 x;		/* first column */
+	int		 width;		/* columns, brackets included */
+	int		 bracketed;	/* drawn as "[ Back ]" */
+	enum action	 action;
+};
 
 struct view {
 	const struct library	*lib;
@@ -91,6 +109,7 @@ struct view {
 	struct view_search	 search;
 	struct view_find	 find;
 	int			 kiosk;		/* no quitting: do not offer it */
+	int			 bar;		/* a button has the focus: which */
 	struct i18n_lang	*langs;		/* while choosing a language */
 	size_t			 nlangs;
 };
@@ -113,6 +132,16 @@ void		 view_reset(struct view *);
 void		 view_language_changed(struct view *);
 /* Types one character into the search or find line. */
 void		 view_type(struct view *, uint32_t ch);
+/*
+ * Where the buttons go on a screen of the view's width.  Labels shrink to
+ * fit: brackets go first, then the words are cut.
+ */
+void		 view_buttons(const struct view *, struct view_button *);
+/* The row of the buttons, from 0 at the top. */
+int		 view_button_row(const struct view *);
+/* A tap or click at a screen cell; the wheel as dir -1 or 1 with x < 0. */
+int		 view_tap(struct view *, int x, int y);
+void		 view_wheel(struct view *, int dir);
 /* Rows of the search screen used by results. */
 int		 view_result_rows(const struct view *);
 

@@ -31,12 +31,12 @@ tap_skip_all() {
 
 # tap_check NAME COMMAND...: a case that passes when the command succeeds.
 tap_check() {
-	name=$1
+	tap_check_name=$1
 	shift
-	if out=$("$@" 2>&1); then
-		tap_ok "$name"
+	if tap_check_out=$("$@" 2>&1); then
+		tap_ok "$tap_check_name"
 	else
-		tap_fail "$name" "$out"
+		tap_fail "$tap_check_name" "$tap_check_out"
 	fi
 }
 

@@ -27,7 +27,9 @@ e2e_start() {
 	e2e_sock=pamphlet-e2e-$$-$e2e_nsock
 	e2e_tmux new-session -d -s e2e -x "$cols" -y "$rows" \
 	    env -i HOME="$tap_tmp" PATH="$PATH" TERM="${E2E_TERM:-screen}" \
-	    LANG=C.UTF-8 PS1='e2e$ ' "$@" bash --norc --noprofile -i ||
+	    LANG=C.UTF-8 PS1='e2e$ ' \
+	    PAMPHLET_LOCALEDIR="${PAMPHLET_LOCALEDIR-}" \
+	    "$@" bash --norc --noprofile -i ||
 		return 1
 	e2e_tmux set-option -g status off >/dev/null
 	e2e_tmux set-option -g remain-on-exit on >/dev/null
@@ -117,13 +119,14 @@ e2e_child_pid() {
 
 # e2e_case NAME COMMAND...: runs a check; on failure shows the screen.
 e2e_case() {
-	name=$1
+	e2e_case_name=$1
 	shift
 	e2e_last_screen=
 	if "$@"; then
-		tap_ok "$name"
+		tap_ok "$e2e_case_name"
 	else
-		tap_fail "$name" "screen:" "${e2e_last_screen:-$(e2e_screen)}"
+		tap_fail "$e2e_case_name" "screen:" \
+		    "${e2e_last_screen:-$(e2e_screen)}"
 	fi
 }
 

@@ -203,10 +203,10 @@ test_plurals(void **state)
 {
 	(void)state;
 	i18n_set_language("qa");
-	assert_string_equal(i18n_ui_plural("%zu file checked",
-	    "%zu files checked", 1), "%zu qa file");
-	assert_string_equal(i18n_ui_plural("%zu file checked",
-	    "%zu files checked", 3), "%zu qa files");
+	assert_string_equal(i18n_ui_plural("%zu heading found",
+	    "%zu headings found", 1), "%zu qa heading");
+	assert_string_equal(i18n_ui_plural("%zu heading found",
+	    "%zu headings found", 3), "%zu qa headings");
 }
 
 /* A layout in the language: translated where current, English elsewhere. */

@@ -78,8 +78,12 @@ test_starts_on_library(void **state)
 	assert_int_equal(view_mode(&v), KEYMAP_MENU);
 	view_apply(&v, ACT_DOWN);
 	assert_int_equal(v.focus, 1);
+	/* Past the last entry, the buttons; Up comes back. */
 	view_apply(&v, ACT_DOWN);
 	assert_int_equal(v.focus, 1);
+	assert_int_equal(v.bar, 0);
+	view_apply(&v, ACT_UP);
+	assert_int_equal(v.bar, -1);
 	view_apply(&v, ACT_UP);
 	assert_int_equal(v.focus, 0);
 	view_free(&v);
@@ -156,8 +160,8 @@ test_scrolling_clamps(void **state)
 	view_apply(&v, ACT_PAGE_DOWN);
 	assert_int_equal(v.top, max);
 	assert_int_equal(view_percent(&v), 100);
+	view_apply(&v, ACT_UP);		/* off the buttons again */
 	view_apply(&v, ACT_TOP);
-	view_apply(&v, ACT_UP);
 	view_apply(&v, ACT_PAGE_UP);
 	assert_int_equal(v.top, 0);
 	view_apply(&v, ACT_PAGE_DOWN);
@@ -181,13 +185,135 @@ test_resize_keeps_place(void **state)
 	assert_int_equal(view_section(&v), s);
 	/* So big that the page is clamped at the end: still on the page. */
 	view_resize(&v, 200, 60);
-	assert_true(on_page(&v, v.layout->section_line[s]));
+	assert_true(on_page(&v, layout_find(v.layout, v.place)));
 	view_resize(&v, 10, 3);
 	assert_true(v.too_small);
 	assert_int_equal(view_apply(&v, ACT_DOWN), 0);
 	view_resize(&v, 80, 24);
 	assert_false(v.too_small);
 	assert_int_equal(view_section(&v), s);
+	view_free(&v);
+}
+
+/* Straight from the start, with nothing found yet: no stale state. */
+static void
+test_resize_from_the_start(void **state)
+{
+	struct view	v;
+
+	(void)state;
+	start(&v, 80, 24);
+	assert_int_equal(v.find.current, -1);
+	view_resize(&v, 40, 12);
+	view_resize(&v, 1, 1);
+	view_resize(&v, 300, 100);
+	assert_int_equal(v.screen, VIEW_LIBRARY);
+	assert_int_equal(v.focus, 0);
+	view_free(&v);
+}
+
+static void
+test_buttons(void **state)
+{
+	struct view		v;
+	struct view_button	b[VIEW_NBUTTONS];
+	int			i, cols;
+
+	(void)state;
+	for (cols = VIEW_MIN_COLS; cols <= 200; cols++) {
+		start(&v, cols, 24);
+		view_buttons(&v, b);
+		/* In order, apart, on the screen, each big enough to tap. */
+		for (i = 0; i < VIEW_NBUTTONS; i++) {
+			assert_true(b[i].width >= 3);
+			assert_true(b[i].x + b[i].width <= cols);
+			if (i > 0)
+				assert_true(b[i].x > b[i - 1].x +
+				    b[i - 1].width - 1);
+		}
+		if (cols >= 80)
+			assert_true(b[0].bracketed);
+		view_free(&v);
+	}
+	/* Taps on each button do what it says. */
+	start(&v, 80, 24);
+	view_buttons(&v, b);
+	view_tap(&v, b[VIEW_BUTTON_SEARCH].x + 1, view_button_row(&v));
+	assert_int_equal(v.screen, VIEW_SEARCH);
+	view_tap(&v, b[VIEW_BUTTON_BACK].x, view_button_row(&v));
+	assert_int_equal(v.screen, VIEW_LIBRARY);
+	view_tap(&v, b[VIEW_BUTTON_HELP].x, view_button_row(&v));
+	assert_int_equal(v.screen, VIEW_HELP);
+	view_tap(&v, b[VIEW_BUTTON_LANGUAGE].x, view_button_row(&v));
+	assert_int_equal(v.screen, VIEW_LANGUAGE);
+	view_free(&v);
+}
+
+/* Arrows and Enter alone reach the buttons and press them. */
+static void
+test_buttons_by_arrows(void **state)
+{
+	struct view	v;
+
+	(void)state;
+	start(&v, 80, 24);
+	view_apply(&v, ACT_UP);
+	assert_int_equal(v.bar, 0);
+	assert_int_equal(view_mode(&v), KEYMAP_BAR);
+	view_apply(&v, ACT_PREV_LINK);
+	assert_int_equal(v.bar, VIEW_BUTTON_HELP);
+	view_apply(&v, ACT_NEXT_LINK);
+	view_apply(&v, ACT_NEXT_LINK);
+	view_apply(&v, ACT_NEXT_LINK);
+	assert_int_equal(v.bar, VIEW_BUTTON_SEARCH);
+	view_apply(&v, ACT_OPEN);
+	assert_int_equal(v.screen, VIEW_SEARCH);
+	assert_int_equal(v.bar, -1);
+	view_apply(&v, ACT_BACK);
+	/* Down at the end of a topic reaches them too; Up leaves them. */
+	view_open(&v, 0, 0);
+	view_apply(&v, ACT_BOTTOM);
+	view_apply(&v, ACT_DOWN);
+	assert_int_equal(v.bar, 0);
+	view_apply(&v, ACT_UP);
+	assert_int_equal(v.bar, -1);
+	assert_int_equal(v.screen, VIEW_READING);
+	view_free(&v);
+}
+
+static void
+test_taps(void **state)
+{
+	struct view	v;
+	size_t		i;
+	int		y;
+
+	(void)state;
+	start(&v, 80, 24);
+	/* A tap on the second topic's summary opens that topic. */
+	y = 1 + (int)(v.layout->links[1].last - v.top);
+	view_tap(&v, 5, y);
+	assert_int_equal(v.screen, VIEW_CONTENTS);
+	assert_int_equal(v.topic, 1);
+	/* A tap on nothing does nothing; a tap on an entry opens it. */
+	view_tap(&v, 5, 1);
+	assert_int_equal(v.screen, VIEW_CONTENTS);
+	view_tap(&v, 5, 1 + (int)(v.layout->links[0].first - v.top));
+	assert_int_equal(v.screen, VIEW_READING);
+	/* The wheel scrolls three lines at a time. */
+	view_open(&v, 0, 0);
+	view_apply(&v, ACT_TOP);
+	view_wheel(&v, 1);
+	assert_int_equal(v.top, 3);
+	view_wheel(&v, -1);
+	view_wheel(&v, -1);
+	assert_int_equal(v.top, 0);
+	/* A tap on a link while reading follows it at once. */
+	for (i = 0; i < v.layout->nlinks; i++)
+		;
+	v.top = v.layout->links[0].first;
+	view_tap(&v, 3, 1);
+	assert_int_equal(v.topic, doc_topic_index(&lib, "other"));
 	view_free(&v);
 }
 
@@ -462,6 +588,10 @@ main(void)
 		cmocka_unit_test(test_sections_step),
 		cmocka_unit_test(test_scrolling_clamps),
 		cmocka_unit_test(test_resize_keeps_place),
+		cmocka_unit_test(test_resize_from_the_start),
+		cmocka_unit_test(test_buttons),
+		cmocka_unit_test(test_buttons_by_arrows),
+		cmocka_unit_test(test_taps),
 		cmocka_unit_test(test_follow_link_and_back),
 		cmocka_unit_test(test_help_and_home),
 		cmocka_unit_test(test_help_from_key_table),
