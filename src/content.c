@@ -1201,8 +1201,7 @@ content_settings(const char *path, struct library *lib, char ***orderp,
 	 */
 	if ((v = vals[LS_EMERGENCY]) != NULL &&
 	    (s = content_text(&w, "emergency_number", v, TEXT_FLOW)) != NULL) {
-		if (strspn(s, "0123456789 +-()") != strlen(s) ||
-		    strpbrk(s, "0123456789") == NULL) {
+		if (!doc_phone_valid(s)) {
 			content_diag(&w, v, DIAG_BAD_SETTING,
 			    "emergency_number", N_("a phone number "
 			    "(digits, spaces and + - ( ) only)"));

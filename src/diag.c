@@ -414,7 +414,7 @@ diag_print(FILE *fp, const struct diag_list *dl)
 
 	for (i = 0; i < dl->n; i++) {
 		s = diag_format(&dl->items[i]);
-		fputs(s, fp);
+		i18n_fputs(s, fp);
 		fputc('\n', fp);
 		free(s);
 	}

@@ -342,3 +342,12 @@ doc_tstr_free(struct tstr *t)
 	free(t->key);
 	memset(t, 0, sizeof(*t));
 }
+
+int
+doc_phone_valid(const char *s)
+{
+	size_t	n = strlen(s);
+
+	return (n > 0 && n <= 32 && strspn(s, "0123456789 +-()") == n &&
+	    strpbrk(s, "0123456789") != NULL);
+}

@@ -161,6 +161,11 @@ int			 doc_grade_parse(const char *, enum grade *);
 
 /* 1 if s is a valid id: [a-z0-9] then [a-z0-9-], at most 64 bytes. */
 int			 doc_id_valid(const char *s);
+/*
+ * 1 if s can be shown as an emergency number: digits, spaces and
+ * + - ( ) only, at least one digit, at most 32 bytes.
+ */
+int			 doc_phone_valid(const char *s);
 /* Parses YYYY-MM-DD with a real calendar date; 0 on success. */
 int			 doc_date_parse(const char *, struct doc_date *);
 int			 doc_date_cmp(const struct doc_date *, const struct doc_date *);

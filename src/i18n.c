@@ -12,6 +12,7 @@
 #include <dirent.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,8 @@ static size_t			 i18n_ncache;
 static size_t			 i18n_cachecap;
 
 static const char	*i18n_safe(const char *);
+static int		 i18n_formats_fit(const char *, const char *);
+static int		 i18n_conversions(const char *, char [][4], int);
 static void		 i18n_lang_from_env(char *, size_t);
 static int		 i18n_code_valid(const char *);
 
@@ -81,6 +84,10 @@ i18n_init(const char *lang)
 		    setlocale(LC_ALL, "en_US.UTF-8") == NULL)
 			setlocale(LC_ALL, "C");
 	}
+	/* With no LANGUAGE, the locale's language is the one to go back to. */
+	if (msglang != NULL && getenv("LANGUAGE") == NULL && lang == NULL &&
+	    i18n_code_valid(msglang))
+		setenv("LANGUAGE", msglang, 1);
 	free(msglang);
 	if (lang != NULL)
 		setenv("LANGUAGE", lang, 1);
@@ -123,12 +130,89 @@ i18n_safe(const char *s)
 	return (i18n_cache[i18n_ncache++].safe);
 }
 
+#define I18N_MAX_CONV	16
+
+/*
+ * The printf conversions of a format, by argument number (1-based index
+ * into conv): "%s %2$zu" gives conv[1] = "s", conv[2] = "zu".  Returns the
+ * highest argument number, or -1 if the text is not a format we accept.
+ */
+static int
+i18n_conversions(const char *f, char conv[][4], int max)
+{
+	const char	*p;
+	int		 next = 1, n, top = 0, pos;
+	size_t		 len;
+
+	for (p = f; (p = strchr(p, '%')) != NULL; ) {
+		p++;
+		if (*p == '%') {
+			p++;
+			continue;
+		}
+		pos = next++;
+		/* An explicit argument number: %2$s. */
+		for (n = 0; *p >= '0' && *p <= '9' && n < 100; p++)
+			n = n * 10 + (*p - '0');
+		/* Digits not followed by '$' were a width: skipped below. */
+		if (*p == '$' && n > 0) {
+			pos = n;
+			p++;
+		}
+		p += strspn(p, "-+ #0'");
+		p += strspn(p, "0123456789");
+		if (*p == '.') {
+			p++;
+			p += strspn(p, "0123456789");
+		}
+		len = strspn(p, "hlLqjzt");
+		if (len > 2 || p[len] == '\0' ||
+		    strchr("diouxXcsfgeEpn", p[len]) == NULL || p[len] == 'n' ||
+		    pos < 1 || pos >= max)
+			return (-1);
+		if (*p == '*' || p[len] == '*')
+			return (-1);
+		memcpy(conv[pos], p, len + 1);
+		conv[pos][len + 1] = '\0';
+		if (pos > top)
+			top = pos;
+		p += len + 1;
+	}
+	return (top);
+}
+
+/*
+ * A translation may be used as a format only if each of its conversions
+ * takes an argument the English one has, of the same type.  It may leave
+ * some out (a singular without its number), never add or change one.
+ */
+static int
+i18n_formats_fit(const char *en, const char *tr)
+{
+	char	ce[I18N_MAX_CONV][4], ct[I18N_MAX_CONV][4];
+	int	ne, nt, i;
+
+	if (strchr(tr, '%') == NULL)
+		return (1);
+	memset(ce, 0, sizeof(ce));
+	memset(ct, 0, sizeof(ct));
+	if ((ne = i18n_conversions(en, ce, I18N_MAX_CONV)) == -1 ||
+	    (nt = i18n_conversions(tr, ct, I18N_MAX_CONV)) == -1 || nt > ne)
+		return (0);
+	for (i = 1; i <= nt; i++)
+		if (ct[i][0] != '\0' && strcmp(ct[i], ce[i]) != 0)
+			return (0);
+	return (1);
+}
+
 const char *
 i18n_ui(const char *s)
 {
 	const char	*t = dgettext(I18N_DOMAIN, s);
 
-	return (t == s ? s : i18n_safe(t));
+	if (t == s || !i18n_formats_fit(s, t))
+		return (s);
+	return (i18n_safe(t));
 }
 
 const char *
@@ -136,7 +220,9 @@ i18n_ui_ctxt(const char *key, const char *fallback)
 {
 	const char	*t = dgettext(I18N_DOMAIN, key);
 
-	return (t == key ? fallback : i18n_safe(t));
+	if (t == key || !i18n_formats_fit(fallback, t))
+		return (fallback);
+	return (i18n_safe(t));
 }
 
 const char *
@@ -144,7 +230,11 @@ i18n_ui_plural(const char *one, const char *many, unsigned long n)
 {
 	const char	*t = dngettext(I18N_DOMAIN, one, many, n);
 
-	return (t == one || t == many ? t : i18n_safe(t));
+	if (t == one || t == many)
+		return (t);
+	if (!i18n_formats_fit(many, t))
+		return (n == 1 ? one : many);
+	return (i18n_safe(t));
 }
 
 const char *
@@ -194,10 +284,11 @@ i18n_set_language(const char *code)
 {
 	if (!i18n_code_valid(code))
 		return (-1);
-	if (strcmp(code, "en") == 0)
-		unsetenv("LANGUAGE");
-	else
-		setenv("LANGUAGE", code, 1);
+	/*
+	 * Set even for English: unset, gettext would fall back to the
+	 * locale's language, which may not be English.
+	 */
+	setenv("LANGUAGE", code, 1);
 	/* Forget translations already looked up (gettext's own cache). */
 	textdomain(textdomain(NULL));
 	snprintf(i18n_cur_lang, sizeof(i18n_cur_lang), "%s", code);
@@ -276,4 +367,47 @@ i18n_languages_free(struct i18n_lang *l, size_t n)
 		free(l[i].name);
 	}
 	free(l);
+}
+
+int
+i18n_fputs(const char *s, FILE *fp)
+{
+	char	*a;
+	int	 rc;
+
+	if (i18n_term_utf8)
+		return (fputs(s, fp));
+	a = text_to_ascii(s, strlen(s));
+	rc = fputs(a, fp);
+	free(a);
+	return (rc);
+}
+
+int
+i18n_printf(FILE *fp, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return (-1);
+	n = i18n_fputs(s, fp);
+	free(s);
+	return (n);
+}
+
+int
+i18n_same_language(const char *a, const char *b)
+{
+	size_t	na = strcspn(a, "_@."), nb = strcspn(b, "_@.");
+
+	if (strcmp(a, b) == 0)
+		return (1);
+	/* "de" is "de_DE", but "pt_BR" is not "pt_PT". */
+	return ((a[na] == '\0' || b[nb] == '\0') && na == nb &&
+	    strncmp(a, b, na) == 0);
 }

@@ -9,6 +9,7 @@
 #define PAMPHLET_I18N_H
 
 #include <libintl.h>
+#include <stdio.h>
 
 #define I18N_DOMAIN		"pamphlet"
 #define I18N_CONTENT_DOMAIN	"pamphlet-content"
@@ -56,6 +57,17 @@ int		 i18n_set_language(const char *code);
 const char	*i18n_default_language(void);
 /* The current language's code. */
 const char	*i18n_language(void);
+/* 1 if two codes name the same language: "de" and "de_DE" do. */
+int		 i18n_same_language(const char *, const char *);
+
+/*
+ * Writes text for a person to read on stdout or stderr: as it is on a
+ * UTF-8 terminal, as plain ASCII otherwise (an 8-bit terminal would take
+ * some UTF-8 bytes for control codes).
+ */
+int		 i18n_fputs(const char *, FILE *);
+int		 i18n_printf(FILE *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
 
 /*
  * The text to show for a content string: the translation when one is

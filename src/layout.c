@@ -402,7 +402,7 @@ layout_heading(struct layout *l, const char *heading, size_t number)
 	free(label);
 	l->lines[first].heading = 1;
 	for (i = first; i < l->nlines; i++)
-		if (l->lines[i].width > w)
+		if ((int)l->lines[i].width > w)
 			w = l->lines[i].width;
 	if (!l->opts->plain)
 		layout_rule(l, w, NULL, layout_glyphs(l)->rule, NULL,

@@ -57,7 +57,7 @@ struct layout_line {
 	uint32_t	anchor;		/* serial of the source text it shows */
 	uint32_t	offset;		/* byte in that source text where it starts */
 	int32_t		link;		/* index in links, or -1 */
-	uint16_t	width;		/* display columns */
+	uint32_t	width;		/* display columns */
 	uint8_t		heading;	/* 1 on a section heading's first line */
 	/*
 	 * Where the source text shows: bytes [prefix, prefix + clen) of the

@@ -25,6 +25,7 @@
 #include "render.h"
 #include "settings.h"
 #include "term.h"
+#include "text.h"
 #include "view.h"
 #include "xalloc.h"
 
@@ -116,25 +117,31 @@ static int		 main_view(const struct main_opts *, const char *,
 static void
 main_usage_error(const char *fmt, ...)
 {
-	va_list	ap;
+	va_list	 ap;
+	char	*msg, *safe;
 
-	fputs("pamphlet: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	if (vasprintf(&msg, fmt, ap) == -1)
+		msg = NULL;
 	va_end(ap);
-	fputc('\n', stderr);
+	/* What was typed may hold escape sequences: show it safely. */
+	safe = text_sanitize(msg != NULL ? msg : fmt, strlen(msg != NULL ?
+	    msg : fmt), TEXT_FLOW, NULL);
+	i18n_printf(stderr, "pamphlet: %s\n", safe);
+	free(safe);
+	free(msg);
 	exit(EXIT_USAGE);
 }
 
 static void
 main_help(void)
 {
-	printf(_("Usage: pamphlet [OPTION]... [TOPIC [SECTION]]\n"));
-	fputs(_("Read health topics in the terminal: the library, a topic's "
+	i18n_printf(stdout, _("Usage: pamphlet [OPTION]... [TOPIC [SECTION]]\n"));
+	i18n_fputs(_("Read health topics in the terminal: the library, a topic's "
 	    "contents,\nor one section.\n"), stdout);
 	putchar('\n');
 	/* TRANSLATORS: --help output; keep the options as they are. */
-	fputs(_("  --content=DIR          read topics from DIR\n"
+	i18n_fputs(_("  --content=DIR          read topics from DIR\n"
 	    "  --list                 print the id and title of each topic\n"
 	    "  --dump=TOPIC           print TOPIC as plain text\n"
 	    "  --width=N              wrap --dump output at N columns "
@@ -160,13 +167,13 @@ main_help(void)
 	    "  --help                 show this help and exit\n"
 	    "  --version              show the version and exit\n"), stdout);
 	putchar('\n');
-	printf(_("Topics are read from %s unless --content is given.\n"),
+	i18n_printf(stdout, _("Topics are read from %s unless --content is given.\n"),
 	    PKGDATADIR "/content");
-	printf(_("Exit status: 0 if all went well, 1 if content has errors, "
+	i18n_printf(stdout, _("Exit status: 0 if all went well, 1 if content has errors, "
 	    "2 for a wrong command line.\n"));
 	putchar('\n');
 	/* TRANSLATORS: %s is an e-mail address. */
-	printf(_("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
+	i18n_printf(stdout, _("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
 }
 
 static void
@@ -174,7 +181,7 @@ main_version(void)
 {
 	printf("pamphlet %s\n", PACKAGE_VERSION);
 	printf("Copyright (C) 2026 the pamphlet authors.\n");
-	fputs(_("There is NO WARRANTY, to the extent permitted by law.\n"),
+	i18n_fputs(_("There is NO WARRANTY, to the extent permitted by law.\n"),
 	    stdout);
 }
 
@@ -203,7 +210,7 @@ main_settings(struct main_opts *o, struct settings *set)
 		o->content = set->content;
 	if (o->lang == NULL && set->language != NULL) {
 		if (i18n_set_language(set->language) == -1) {
-			fprintf(stderr, _("pamphlet: %s: '%s' is not a "
+			i18n_printf(stderr, _("pamphlet: %s: '%s' is not a "
 			    "language code\n"), o->config, set->language);
 			return (-1);
 		}
@@ -214,7 +221,7 @@ main_settings(struct main_opts *o, struct settings *set)
 	o->exit_chord = set->exit_chord;
 	if (o->theme == -1 && set->theme != NULL &&
 	    (o->theme = render_theme_parse(set->theme)) == -1) {
-		fprintf(stderr, _("pamphlet: %s: unknown theme '%s': use "
+		i18n_printf(stderr, _("pamphlet: %s: unknown theme '%s': use "
 		    "default, high-contrast or mono\n"), o->config, set->theme);
 		return (-1);
 	}
@@ -250,7 +257,7 @@ main_load(const struct main_opts *o, struct library *lib)
 		lib->settings.emergency_number = xstrdup(o->emergency_number);
 	}
 	if (lib->ntopics == 0) {
-		fprintf(stderr, _("pamphlet: no topics could be loaded from "
+		i18n_printf(stderr, _("pamphlet: no topics could be loaded from "
 		    "%s\n"), o->content);
 		return (-1);
 	}
@@ -264,7 +271,7 @@ main_find_topic(const struct library *lib, const char *id)
 
 	if (i < 0)
 		/* TRANSLATORS: %s is a topic id given on the command line. */
-		fprintf(stderr, _("pamphlet: no topic '%s'; 'pamphlet --list' "
+		i18n_printf(stderr, _("pamphlet: no topic '%s'; 'pamphlet --list' "
 		    "shows them all\n"), id);
 	return (i);
 }
@@ -280,7 +287,7 @@ main_list(const struct main_opts *o)
 		return (EXIT_FAILURE);
 	}
 	for (i = 0; i < lib.ntopics; i++)
-		printf("%s  %s\n", lib.topics[i]->id,
+		i18n_printf(stdout, "%s  %s\n", lib.topics[i]->id,
 		    i18n_content(&lib.topics[i]->title));
 	doc_library_free(&lib);
 	return (EXIT_SUCCESS);
@@ -331,7 +338,7 @@ main_extract(const struct main_opts *o)
 	    diags.nerrors > 0) {
 		/* A partial template would drop translations: refuse. */
 		diag_print(stderr, &diags);
-		fprintf(stderr, _("pamphlet: fix the errors above before "
+		i18n_printf(stderr, _("pamphlet: fix the errors above before "
 		    "extracting the text to translate\n"));
 		rc = EXIT_FAILURE;
 	} else if (pot_write(stdout, &lib) == -1) {
@@ -364,7 +371,7 @@ main_check(const struct main_opts *o, char **paths, int npaths)
 	diag_sort(&diags);
 	diag_print(stdout, &diags);
 	/* TRANSLATORS: the summary of --check; the numbers are counts. */
-	printf(_("Files checked: %zu. Errors: %zu. Warnings: %zu.\n"),
+	i18n_printf(stdout, _("Files checked: %zu. Errors: %zu. Warnings: %zu.\n"),
 	    lib.nfiles, errors, diags.nwarnings);
 	diag_free(&diags);
 	doc_library_free(&lib);
@@ -398,7 +405,7 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 	if (section != NULL &&
 	    (s = doc_find_section(lib.topics[t], section)) < 0) {
 		/* TRANSLATORS: first %s is a section id, second a topic id. */
-		fprintf(stderr, _("pamphlet: no section '%s' in topic '%s'\n"),
+		i18n_printf(stderr, _("pamphlet: no section '%s' in topic '%s'\n"),
 		    section, topic);
 		doc_library_free(&lib);
 		return (EXIT_FAILURE);
@@ -410,7 +417,7 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 	    (kiosk.enabled ? KIOSK_IDLE_DEFAULT : 0);
 	if (o->exit_chord != NULL &&
 	    kiosk_chord_parse(&kiosk, o->exit_chord) == -1) {
-		fprintf(stderr, _("pamphlet: '%s' is not an exit chord: give "
+		i18n_printf(stderr, _("pamphlet: '%s' is not an exit chord: give "
 		    "two to eight keys such as \"C-x C-k C-q\"\n"),
 		    o->exit_chord);
 		doc_library_free(&lib);
@@ -572,6 +579,10 @@ main(int argc, char *argv[])
 			o.dump_topic = optarg;
 			break;
 		case OPT_EMERGENCY:
+			if (!doc_phone_valid(optarg))
+				main_usage_error(_("'%s' is not a phone number: "
+				    "use digits, spaces and + - ( ) only"),
+				    optarg);
 			o.emergency_number = optarg;
 			break;
 		case OPT_EXTRACT:

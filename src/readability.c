@@ -839,14 +839,14 @@ read_report(FILE *fp, const struct topic *t, int limit,
 	file = text_sanitize(t->file != NULL ? t->file : t->id,
 	    strlen(t->file != NULL ? t->file : t->id), TEXT_FLOW, NULL);
 	/* TRANSLATORS: %s is a file name, %d the highest grade allowed. */
-	fprintf(fp, _("%s: reading grade (Flesch-Kincaid), limit %d\n"),
+	i18n_printf(fp, _("%s: reading grade (Flesch-Kincaid), limit %d\n"),
 	    file, limit);
 	free(file);
 	for (i = 0; i < n; i++) {
-		fprintf(fp, "  %5.1f  %s", read_tenths(rows[i].grade) / 10.0,
+		i18n_printf(fp, "  %5.1f  %s", read_tenths(rows[i].grade) / 10.0,
 		    rows[i].id);
 		if (read_tenths(rows[i].grade) > limit * 10L)
-			fprintf(fp, "  %s", _("(above the limit)"));
+			i18n_printf(fp, "  %s", _("(above the limit)"));
 		fputc('\n', fp);
 	}
 	if (n < 2)
@@ -859,7 +859,7 @@ read_report(FILE *fp, const struct topic *t, int limit,
 	free(sorted);
 	fprintf(fp, "  %5.1f  ", read_tenths(median) / 10.0);
 	/* TRANSLATORS: the median of the grades of a topic's sections. */
-	fprintf(fp, i18n_ui_plural("median of %zu section",
+	i18n_printf(fp, i18n_ui_plural("median of %zu section",
 	    "median of %zu sections", n), n);
 	fputc('\n', fp);
 }

@@ -119,14 +119,26 @@ render_init(enum render_theme theme, int color)
 static void
 render_text(int y, int x, const char *s, size_t len, int cols, attr_t a)
 {
-	size_t	n;
-	int	w;
+	const char	*nl;
+	char		*ascii = NULL;
+	size_t		 n;
+	int		 w;
 
+	/* One line only: a newline would move the cursor. */
+	if ((nl = memchr(s, '\n', len)) != NULL)
+		len = nl - s;
 	if (cols <= 0 || len == 0)
 		return;
+	/* Without UTF-8, no byte above 0x7f may reach the terminal. */
+	if (!i18n_utf8()) {
+		ascii = text_to_ascii(s, len);
+		s = ascii;
+		len = strlen(ascii);
+	}
 	n = text_fit(s, len, cols, &w);
 	attrset(a);
 	mvaddnstr(y, x, s, (int)n);
+	free(ascii);
 }
 
 /* A reverse-video bar: left text, right text, right one wins space. */
@@ -249,8 +261,8 @@ render_buttons(const struct view *v)
 			mvaddch(y, b[i].x, '[');
 			mvaddch(y, b[i].x + b[i].width - 1, ']');
 		}
-		mvaddnstr(y, b[i].x + (b[i].bracketed ? 2 : 1) + left,
-		    b[i].label, (int)n);
+		render_text(y, b[i].x + (b[i].bracketed ? 2 : 1) + left,
+		    b[i].label, n, inner, a);
 	}
 	attrset(A_NORMAL);
 }

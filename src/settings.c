@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "doc.h"
 #include "i18n.h"
 #include "settings.h"
 #include "text.h"
@@ -162,6 +163,14 @@ settings_load(const char *path, struct settings *s, struct diag_list *dl)
 				diag_add(dl, path, v->line, v->col,
 				    DIAG_BAD_SETTING, settings_keys[j],
 				    N_("text"));
+			else if (j == SET_EMERGENCY && !doc_phone_valid(*slot)) {
+				diag_add(dl, path, v->line, v->col,
+				    DIAG_BAD_SETTING, settings_keys[j],
+				    N_("a phone number (digits, spaces and "
+				    "+ - ( ) only)"));
+				free(*slot);
+				*slot = NULL;
+			}
 		}
 	}
 	ytree_free(tree);

@@ -24,6 +24,7 @@
 #include "term.h"
 
 static volatile sig_atomic_t	 term_caught;
+static int			 term_wake[2] = { -1, -1 };	/* self-pipe */
 static int			 term_active;
 static int			 term_have_tios;
 static struct termios		 term_tios;
@@ -37,10 +38,20 @@ static void	term_make_reset(void);
 static uint32_t	term_translate(int, wint_t);
 static int	term_eof(void);
 
+/* Sets the flag and wakes the poll in term_read: nothing else. */
 static void
 term_on_signal(int sig)
 {
+	int	saved = errno;
+	char	c = 1;
+	ssize_t	n;
+
 	term_caught = sig;
+	if (term_wake[1] != -1) {
+		n = write(term_wake[1], &c, 1);
+		(void)n;
+	}
+	errno = saved;
 }
 
 /* Async-signal-safe: write, tcsetattr, signal, raise. */
@@ -147,6 +158,13 @@ term_init(const struct term_opts *o)
 		use_default_colors();
 	}
 
+	/* A signal between the flag check and poll() still wakes poll(). */
+	if (term_wake[0] == -1 && pipe(term_wake) == 0) {
+		fcntl(term_wake[0], F_SETFL, O_NONBLOCK);
+		fcntl(term_wake[1], F_SETFL, O_NONBLOCK);
+		fcntl(term_wake[0], F_SETFD, FD_CLOEXEC);
+		fcntl(term_wake[1], F_SETFD, FD_CLOEXEC);
+	}
 	/* After initscr, so that ours replace the handlers of curses. */
 	memset(&sa, 0, sizeof(sa));
 	sigemptyset(&sa.sa_mask);
@@ -256,7 +274,7 @@ term_eof(void)
 int
 term_read(int ms, uint32_t *key)
 {
-	struct pollfd	pfd;
+	struct pollfd	pfd[2];
 	wint_t		c;
 	int		rc, n;
 
@@ -270,10 +288,13 @@ term_read(int ms, uint32_t *key)
 			*key = term_translate(rc, c);
 			return (TERM_KEY);
 		}
-		pfd.fd = STDIN_FILENO;
-		pfd.events = POLLIN;
-		pfd.revents = 0;
-		n = poll(&pfd, 1, ms);
+		pfd[0].fd = STDIN_FILENO;
+		pfd[0].events = POLLIN;
+		pfd[0].revents = 0;
+		pfd[1].fd = term_wake[0];
+		pfd[1].events = POLLIN;
+		pfd[1].revents = 0;
+		n = poll(pfd, term_wake[0] != -1 ? 2 : 1, ms);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;	/* a resize or a signal */
@@ -281,7 +302,9 @@ term_read(int ms, uint32_t *key)
 		}
 		if (n == 0)
 			return (TERM_TIMEOUT);
-		if (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) {
+		if (pfd[1].revents & POLLIN)
+			continue;		/* term_caught is set */
+		if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {
 			/* The terminal is gone: end, do not spin. */
 			term_caught = SIGHUP;
 			return (TERM_QUIT);

@@ -414,8 +414,8 @@ text_is_safe(const char *s, size_t len)
 
 	for (i = 0; i < len; i += n) {
 		if (u[i] < 0x80) {
-			if ((u[i] < 0x20 && u[i] != '\t' && u[i] != '\n') ||
-			    u[i] == 0x7f)
+			/* A tab's width is the terminal's business: unsafe. */
+			if ((u[i] < 0x20 && u[i] != '\n') || u[i] == 0x7f)
 				return (0);
 			n = 1;
 			continue;

@@ -25,7 +25,10 @@
  */
 char	*text_sanitize(const char *s, size_t len, int flags, int *changed);
 
-/* 1 if s[0..len) is valid UTF-8 with nothing text_sanitize would remove. */
+/*
+ * 1 if s[0..len) is valid UTF-8 with nothing text_sanitize would remove or
+ * change; newlines are allowed, tabs are not (they would be expanded).
+ */
 int	 text_is_safe(const char *s, size_t len);
 
 /* Display columns of valid UTF-8 (wide characters 2, combining marks 0). */

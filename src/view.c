@@ -60,7 +60,8 @@ view_init(struct view *v, const struct library *lib,
 	v->cols = cols;
 	v->rows = rows;
 	v->too_small = cols < VIEW_MIN_COLS || rows < VIEW_MIN_ROWS;
-	v->opts.width = cols < VIEW_MIN_COLS ? VIEW_MIN_COLS : cols;
+	v->opts.width = cols < VIEW_MIN_COLS ? VIEW_MIN_COLS :
+	    (cols > VIEW_MAX_COLS ? VIEW_MAX_COLS : cols);
 	v->layout = view_build(v);
 	if (v->layout->nlinks > 0)
 		v->focus = 0;
@@ -286,6 +287,9 @@ view_go(struct view *v, enum view_screen screen, long topic)
 {
 	if (screen != v->screen || topic != v->topic)
 		view_find_clear(v);
+	/* Back to a list of languages: read them again. */
+	if (screen == VIEW_LANGUAGE && v->nlangs == 0)
+		v->nlangs = i18n_languages(&v->langs);
 	v->screen = screen;
 	v->topic = topic;
 	layout_free(v->layout);
@@ -549,8 +553,8 @@ view_act(struct view *v, enum action a)
 		view_go(v, VIEW_LANGUAGE, v->topic);
 		/* The current language is the one chosen. */
 		for (v->focus = 0; (size_t)v->focus + 1 < v->nlangs &&
-		    strcmp(v->langs[v->focus].code, i18n_language()) != 0;
-		    v->focus++)
+		    !i18n_same_language(v->langs[v->focus].code,
+		    i18n_language()); v->focus++)
 			;
 		view_show_focus(v);
 		break;
@@ -593,6 +597,9 @@ view_resize(struct view *v, int cols, int rows)
 	v->too_small = cols < VIEW_MIN_COLS || rows < VIEW_MIN_ROWS;
 	if (v->too_small)
 		return;
+	/* Past a readable width, more columns only cost memory. */
+	if (cols > VIEW_MAX_COLS)
+		cols = VIEW_MAX_COLS;
 	if (cols != v->opts.width) {
 		v->opts.width = cols;
 		view_relayout(v);
@@ -1019,14 +1026,15 @@ view_find_run(struct view *v)
 	search_query_free(&q);
 	v->find.current = -1;
 	if (v->find.nhits == 0) {
-		v->top = v->find.from;
+		v->top = layout_find(v->layout, v->find.from_place);
+		view_clamp(v);
 		if (v->find.line.len > 0)
 			v->message = _("Not found in this topic.");
 		return;
 	}
 	/* The first place from where the reader started, else the first. */
 	i = search_hit_after(v->layout, v->find.hits, v->find.nhits,
-	    v->find.from);
+	    layout_find(v->layout, v->find.from_place));
 	v->find.current = i < v->find.nhits ? (long)i : 0;
 	view_find_show(v);
 }
@@ -1043,7 +1051,7 @@ view_find_act(struct view *v, enum action a)
 		f->typing = 1;
 		f->line.len = 0;
 		f->line.text[0] = '\0';
-		f->from = v->top;
+		f->from_place = layout_anchor_at(v->layout, v->top);
 		free(f->hits);
 		f->hits = NULL;
 		f->nhits = 0;
@@ -1073,7 +1081,8 @@ view_find_act(struct view *v, enum action a)
 	case ACT_BACK:
 		/* Give up: no highlights, back where the find started. */
 		view_find_clear(v);
-		v->top = f->from;
+		v->top = layout_find(v->layout, f->from_place);
+		view_clamp(v);
 		break;
 	case ACT_DELETE_CHAR:
 	case ACT_CLEAR_LINE:

@@ -52,8 +52,7 @@ struct view_find {
 	struct search_hit	*hits;
 	size_t			 nhits;
 	long			 current;	/* a hit, or -1 */
-	size_t			 from;		/* where the find started */
-	struct layout_anchor	 from_place;
+	struct layout_anchor	 from_place;	/* where the find started */
 };
 
 /* Where a reader was, for going back. */
@@ -67,6 +66,8 @@ struct view_place {
 /* The smallest screen the pager draws on; below it says so. */
 #define VIEW_MIN_COLS	30
 #define VIEW_MIN_ROWS	8
+/* Text is laid out no wider than this, however wide the screen. */
+#define VIEW_MAX_COLS	300
 /* Rows not used by the page: the title bar, the buttons, the status line. */
 #define VIEW_CHROME_ROWS 3
 

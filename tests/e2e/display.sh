@@ -5,7 +5,7 @@
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 
 page="$PAMPHLET --content $e2e_content prostate-massage when-to-see-a-doctor"
-tap_plan 8
+tap_plan 9
 
 # The screen with its attributes, as escape sequences.
 attrs() { e2e_tmux capture-pane -t e2e -p -e; }
@@ -50,6 +50,18 @@ ascii_fallback() {
 	e2e_keys q
 }
 e2e_case "a C locale gets plain ASCII boxes and text" ascii_fallback
+
+ascii_translated() {
+	# German has umlauts in the program's words and in the topics.
+	e2e_start 80 24 LANG=C LANGUAGE=de &&
+	e2e_type "LC_ALL=C $PAMPHLET --content $e2e_content prostate-massage when-to-see-a-doctor" &&
+	e2e_wait_for "NOTFALL" &&
+	! e2e_screen | LC_ALL=C grep -q "$(printf '[\200-\377]')" &&
+	e2e_keys L && e2e_wait_for "Deutsch" &&
+	! e2e_screen | LC_ALL=C grep -q "$(printf '[\200-\377]')" &&
+	e2e_keys q
+}
+e2e_case "a translation on a C locale stays plain ASCII too" ascii_translated
 
 terms() {
 	for t in linux vt100 xterm-256color screen; do

@@ -209,6 +209,35 @@ test_plurals(void **state)
 	    "%zu headings found", 3), "%zu qa headings");
 }
 
+/* A translation is a format only if its directives fit the English. */
+static void
+test_formats_must_fit(void **state)
+{
+	(void)state;
+	i18n_set_language("qa");
+	/* More directives than arguments, or another type: English. */
+	assert_string_equal(_("See also: %s"), "See also: %s");
+	assert_string_equal(_("How sure: %s"), "How sure: %s");
+	/* Numbered directives of the same types are fine. */
+	assert_string_equal(_("Sources: %s"), "Qa sources %1$s");
+	assert_string_equal(i18n_ui_plural("Found %ld of %zu",
+	    "Found %ld of %zu", 1), "Qa found %2$zu, at %1$ld");
+	assert_string_equal(i18n_ui_plural("Found %ld of %zu",
+	    "Found %ld of %zu", 2), "Found %ld of %zu");
+	/* So a layout with them is whole, not a crash. */
+	{
+		struct layout_opts	 o;
+		struct layout		*l;
+
+		memset(&o, 0, sizeof(o));
+		o.width = 80;
+		o.lib = &lib;
+		l = layout_topic(sample(), &o);
+		assert_true(l->nlines > 10);
+		layout_free(l);
+	}
+}
+
 /* A layout in the language: translated where current, English elsewhere. */
 static char *
 layout_text(const struct topic *t)
@@ -339,6 +368,7 @@ main(void)
 		cmocka_unit_test(test_switch_and_back),
 		cmocka_unit_test(test_languages_named_in_themselves),
 		cmocka_unit_test(test_plurals),
+		cmocka_unit_test(test_formats_must_fit),
 		cmocka_unit_test(test_edited_paragraph_falls_back_alone),
 		cmocka_unit_test(test_c_locale_upgraded),
 	};

@@ -555,6 +555,47 @@ test_find_cancel_and_nothing(void **state)
 	view_free(&v);
 }
 
+/* Giving up a find after a resize goes back to a real place. */
+static void
+test_find_cancel_after_resize(void **state)
+{
+	struct view	v;
+
+	(void)state;
+	start(&v, 80, 24);
+	view_open(&v, 0, 0);
+	view_apply(&v, ACT_BOTTOM);
+	view_apply(&v, ACT_FIND);
+	type(&v, "rest");
+	view_resize(&v, 250, 60);
+	view_apply(&v, ACT_BACK);
+	assert_true(v.top < v.layout->nlines);
+	assert_true(v.top + view_page_rows(&v) >= v.layout->nlines ||
+	    v.top == 0);
+	view_free(&v);
+}
+
+/* Going back to a language list shows the languages again. */
+static void
+test_back_to_language_list(void **state)
+{
+	struct view	v;
+
+	(void)state;
+	start(&v, 80, 24);
+	view_apply(&v, ACT_LANGUAGE);
+	assert_true(v.nlangs >= 1);
+	view_apply(&v, ACT_HOME);
+	view_apply(&v, ACT_LANGUAGE);
+	view_apply(&v, ACT_OPEN);		/* English, chosen again */
+	assert_int_equal(v.screen, VIEW_LIBRARY);
+	view_apply(&v, ACT_BACK);
+	assert_int_equal(v.screen, VIEW_LANGUAGE);
+	assert_true(v.nlangs >= 1);
+	assert_true(v.layout->nlinks >= 1);
+	view_free(&v);
+}
+
 static void
 test_keymap(void **state)
 {
@@ -599,6 +640,8 @@ main(void)
 		cmocka_unit_test(test_search_line_editing),
 		cmocka_unit_test(test_find_in_topic),
 		cmocka_unit_test(test_find_cancel_and_nothing),
+		cmocka_unit_test(test_find_cancel_after_resize),
+		cmocka_unit_test(test_back_to_language_list),
 		cmocka_unit_test(test_keymap),
 	};
 
