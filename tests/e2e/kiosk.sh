@@ -5,7 +5,7 @@
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 
 run="$PAMPHLET --content $e2e_content --kiosk"
-tap_plan 8
+tap_plan 9
 
 # The viewer's pid once it shows its first screen.
 start_kiosk() {
@@ -79,7 +79,9 @@ idle_reset() {
 	! e2e_screen | grep -q "Search: doctor" &&
 	! e2e_screen | grep -q "headings found" &&
 	# No way back to the last reader's page either.
-	e2e_keys Escape BSpace && e2e_wait_for "This is the list of all topics"
+	e2e_keys Escape BSpace && e2e_wait_for "This is the list of all topics" &&
+	# Nor in the terminal's history.
+	! e2e_tmux capture-pane -t e2e -p -S - | grep -q "Search: doctor"
 }
 e2e_case "left idle, it forgets the reader and goes home" idle_reset
 
@@ -92,6 +94,21 @@ exit_chord() {
 	e2e_keys C-x C-k C-q && e2e_wait_for "exit=0"
 }
 e2e_case "the administrator's exit chord from the settings file" exit_chord
+
+plain_mode() {
+	e2e_start 80 24 &&
+	e2e_type "$PAMPHLET --content $e2e_content --plain prostate-massage anatomy; echo exit=\$?" &&
+	e2e_wait_for "Picture:" &&
+	# Words, not drawings or frames; the cursor shown, at a line start.
+	! e2e_screen | grep -q "──" &&
+	[ "$(e2e_tmux display -p -t e2e '#{cursor_flag} #{cursor_x}')" = "1 0" ] &&
+	e2e_keys q && e2e_wait_for "exit=0" &&
+	e2e_type "clear; $PAMPHLET --content $e2e_content prostate-massage anatomy; echo exit=\$?" &&
+	e2e_wait_for "──" &&
+	[ "$(e2e_tmux display -p -t e2e '#{cursor_flag}')" = "0" ] &&
+	e2e_keys q && e2e_wait_for "exit=0"
+}
+e2e_case "--plain: words for drawings, the cursor where reading is" plain_mode
 
 bad_settings() {
 	printf 'kiosk: maybe\nidel_seconds: 5\n' >"$tap_tmp/bad.yaml"
