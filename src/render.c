@@ -462,11 +462,12 @@ render_draw(const struct view *v)
 	else
 		left[0] = '\0';
 	/* On a narrow screen the place matters more than the key hints. */
-	if (COLS >= 60 && v->kiosk)
+	/* With a button chosen, its hint needs the room more than the keys. */
+	if (COLS >= 60 && v->kiosk && v->bar < 0)
 		/* TRANSLATORS: status line; %d%% is how far through the page. */
 		snprintf(right, sizeof(right), _("%d%%  ?: help "),
 		    view_percent(v));
-	else if (COLS >= 60)
+	else if (COLS >= 60 && v->bar < 0)
 		/* TRANSLATORS: status line; %d%% is how far through the page. */
 		snprintf(right, sizeof(right), _("%d%%  ?: help  q: quit "),
 		    view_percent(v));
