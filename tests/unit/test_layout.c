@@ -122,9 +122,9 @@ test_widths(void **state)
 			const struct layout_line *ln = &l->lines[i];
 			const char *t = layout_line_text(l, ln);
 
-			if (ln->width > w)
+			if ((int)ln->width > w)
 				fail_msg("width %d line %zu is %d wide: %.*s",
-				    w, i, ln->width, (int)ln->len, t);
+				    w, i, (int)ln->width, (int)ln->len, t);
 			assert_int_equal(ln->width, text_width(t, ln->len));
 			assert_null(u8_check((const uint8_t *)t, ln->len));
 			assert_true(text_is_safe(t, ln->len));
