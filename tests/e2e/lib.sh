@@ -29,6 +29,7 @@ e2e_start() {
 	    env -i HOME="$tap_tmp" PATH="$PATH" TERM="${E2E_TERM:-screen}" \
 	    LANG=C.UTF-8 PS1='e2e$ ' \
 	    PAMPHLET_LOCALEDIR="${PAMPHLET_LOCALEDIR-}" \
+	    PAMPHLET_REAL="${PAMPHLET_REAL-}" VALGRIND_LOG="${VALGRIND_LOG-}" \
 	    "$@" bash --norc --noprofile -i ||
 		return 1
 	e2e_tmux set-option -g status off >/dev/null
