@@ -322,8 +322,9 @@ i18n_languages(struct i18n_lang **out)
 	struct dirent		*de;
 	struct stat		 st;
 	DIR			*d;
-	char			 path[4200], cur[64];
+	char			*path, cur[64];
 	size_t			 n = 0, cap = 0, i;
+	int			 ok;
 
 	xgrow(&l, &cap, 1, sizeof(*l));
 	l[n].code = xstrdup("en");
@@ -333,9 +334,11 @@ i18n_languages(struct i18n_lang **out)
 			if (!i18n_code_valid(de->d_name) ||
 			    strcmp(de->d_name, "en") == 0)
 				continue;
-			snprintf(path, sizeof(path), "%s/%s/LC_MESSAGES/%s.mo",
-			    i18n_dir, de->d_name, I18N_DOMAIN);
-			if (stat(path, &st) == -1 || !S_ISREG(st.st_mode))
+			path = xasprintf("%s/%s/LC_MESSAGES/%s.mo", i18n_dir,
+			    de->d_name, I18N_DOMAIN);
+			ok = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+			free(path);
+			if (!ok)
 				continue;
 			xgrow(&l, &cap, n + 1, sizeof(*l));
 			l[n].code = xstrdup(de->d_name);

@@ -1,0 +1,102 @@
+#!/bin/sh
+#
+# Runs each fuzz target for SECONDS (default 60) and reports in TAP: one
+# line per target, with the number of runs or the file that made it
+# fail.  Findings are in the TAP, so the exit status is 0 unless the
+# targets cannot be built.
+#
+#	tests/fuzz/run.sh [SECONDS]
+#
+# The targets are built (tests/fuzz/build.sh) into tests/fuzz in the
+# current directory, with its config.h when that directory is a
+# configured build tree.  The seeds are content/*.yaml, tests/data and
+# every in.yaml of the YAML test suite in PAMPHLET_YAML_SUITE (by
+# default ../shared/corpora/yaml-test-suite beside the source tree).
+# Crash files are kept in FUZZ_ARTIFACTS (default tests/fuzz/artifacts).
+#
+# ASan keeps up to 256 MiB of freed memory in quarantine by default, which
+# alone would pass -rss_limit_mb=256 after a few thousand runs; unless
+# ASAN_OPTIONS says otherwise, the quarantine is 32 MiB.
+
+set -u
+
+case ${ASAN_OPTIONS:-} in
+*quarantine_size_mb=*)	;;
+*)	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}quarantine_size_mb=32 ;;
+esac
+export ASAN_OPTIONS
+
+seconds=${1:-60}
+top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
+top_srcdir=$(cd "$top_srcdir" && pwd)
+suite=${PAMPHLET_YAML_SUITE:-$top_srcdir/../shared/corpora/yaml-test-suite}
+outdir=$(pwd)/tests/fuzz
+artifacts=${FUZZ_ARTIFACTS:-$outdir/artifacts}
+
+builddir=
+[ -f config.h ] && builddir=.
+if ! sh "$top_srcdir/tests/fuzz/build.sh" -o "$outdir" $builddir \
+    >"${TMPDIR:-/tmp}/fuzz-build.$$.log" 2>&1; then
+	cat "${TMPDIR:-/tmp}/fuzz-build.$$.log" >&2
+	rm -f "${TMPDIR:-/tmp}/fuzz-build.$$.log"
+	echo "Bail out! the fuzz targets do not build"
+	exit 1
+fi
+rm -f "${TMPDIR:-/tmp}/fuzz-build.$$.log"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/pamphlet-fuzz.XXXXXX") || exit 1
+trap 'rm -rf "$work"' EXIT
+trap 'exit 1' HUP INT TERM
+mkdir -p "$artifacts" "$work/seeds" "$work/content" "$work/text"
+
+# Seeds, named by number: the corpus directories are libFuzzer's to fill.
+n=0
+{
+	find "$top_srcdir/content" "$top_srcdir/tests/data" -type f \
+	    -name '*.yaml' 2>/dev/null
+	[ -d "$suite" ] && find "$suite" -type f -name in.yaml 2>/dev/null
+} | while IFS= read -r f; do
+	n=$((n + 1))
+	cp "$f" "$work/seeds/$n"
+done
+nseeds=$(find "$work/seeds" -type f | wc -l)
+
+echo "1..2"
+i=0
+for t in fuzz_content fuzz_text; do
+	i=$((i + 1))
+	log=$work/$t.log
+	"$outdir/$t" -max_total_time="$seconds" -timeout=2 \
+	    -rss_limit_mb=256 -max_len=65536 -print_final_stats=1 \
+	    -artifact_prefix="$artifacts/$t-" \
+	    "$work/${t#fuzz_}" "$work/seeds" >"$log" 2>&1
+	rc=$?
+	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" |
+	    tail -n 1)
+	crash=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" |
+	    tail -n 1)
+	if [ $rc -eq 0 ] && [ -z "$crash" ]; then
+		echo "ok $i - $t: ${execs:-0} execs, no finding" \
+		    "($nseeds seeds, ${seconds}s)"
+	else
+		echo "not ok $i - $t: ${crash:-exit status $rc}" \
+		    "after ${execs:-?} execs"
+		grep -E '^(==[0-9]+==|SUMMARY|fuzz_text:|.*runtime error)' \
+		    "$log" | head -n 20 | sed 's/^/# /'
+		# libFuzzer's timeout is wall-clock time: on a busy machine
+		# say how much processor time the unit really takes.
+		case $crash in
+		*/$t-timeout-*)
+			if [ -x /usr/bin/time ]; then
+				/usr/bin/time -f '%U %S %e' -o "$work/time" \
+				    "$outdir/$t" "$crash" >/dev/null 2>&1
+				awk '{ printf "# replayed: %.2f s of CPU, " \
+				    "%.2f s wall\n", $1 + $2, $3 }' "$work/time"
+			fi
+			;;
+		esac
+		cp "$log" "$artifacts/$t.log"
+		echo "# full log: $artifacts/$t.log"
+	fi
+done
+exit 0
