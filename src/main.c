@@ -108,6 +108,7 @@ static int		 main_list(const struct main_opts *);
 static int		 main_dump(const struct main_opts *);
 static int		 main_check(const struct main_opts *, char **, int);
 static int		 main_extract(const struct main_opts *);
+static int		 main_run(struct main_opts *, char **, int);
 static int		 main_settings(struct main_opts *, struct settings *);
 static time_t		 main_now(void);
 static int		 main_view(const struct main_opts *, const char *,
@@ -536,7 +537,7 @@ main(int argc, char *argv[])
 	struct settings		 set;
 	char			*end;
 	long			 n;
-	int			 c;
+	int			 c, rc;
 
 	i18n_init(NULL);
 	memset(&o, 0, sizeof(o));
@@ -643,25 +644,34 @@ main(int argc, char *argv[])
 	if (o.lang != NULL)
 		i18n_init(o.lang);
 
-	switch (o.command) {
+	rc = main_run(&o, argv, argc);
+	if (o.config != NULL)
+		settings_free(&set);
+	return (rc);
+}
+
+static int
+main_run(struct main_opts *o, char **argv, int argc)
+{
+	switch (o->command) {
 	case CMD_CHECK:
-		return (main_check(&o, argv, argc));
+		return (main_check(o, argv, argc));
 	case CMD_EXTRACT:
 		if (argc > 0)
 			main_usage_error(_("unexpected argument '%s'; try "
 			    "'pamphlet --help'"), argv[0]);
-		return (main_extract(&o));
+		return (main_extract(o));
 	case CMD_LIST:
 	case CMD_DUMP:
 		if (argc > 0)
 			main_usage_error(_("unexpected argument '%s'; try "
 			    "'pamphlet --help'"), argv[0]);
-		return (o.command == CMD_LIST ? main_list(&o) : main_dump(&o));
+		return (o->command == CMD_LIST ? main_list(o) : main_dump(o));
 	default:
 		if (argc > 2)
 			main_usage_error(_("unexpected argument '%s'; try "
 			    "'pamphlet --help'"), argv[2]);
-		return (main_view(&o, argc > 0 ? argv[0] : NULL,
+		return (main_view(o, argc > 0 ? argv[0] : NULL,
 		    argc > 1 ? argv[1] : NULL));
 	}
 }
