@@ -13,16 +13,23 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "doc.h"
 #include "i18n.h"
+#include "mo.h"
 #include "text.h"
 #include "xalloc.h"
 
-/* Sanitised copies of unsafe translations, freed when the language changes. */
+/*
+ * Sanitised copies of unsafe translations, by the address gettext gives
+ * (catalogues stay mapped for the life of the process): an open-addressed
+ * table, so that a catalogue full of unsafe strings costs no more per
+ * lookup than a sound one.
+ */
 struct i18n_cache {
 	const char	*raw;
 	char		*safe;
@@ -32,15 +39,26 @@ static int			 i18n_term_utf8;
 static char			 i18n_dir[4096];
 static char			 i18n_start_lang[64];
 static char			 i18n_cur_lang[64];
-static struct i18n_cache	*i18n_cache;
+/* Damaged catalogues found, said once each when it is safe to translate. */
+#define I18N_MAX_WARN	8
+static struct i18n_warning {
+	char		*path;
+	const char	*why;
+	int		 said;
+}				 i18n_warnings[I18N_MAX_WARN];
+static struct i18n_cache	*i18n_cache;	/* i18n_cachecap slots */
 static size_t			 i18n_ncache;
-static size_t			 i18n_cachecap;
+static size_t			 i18n_cachecap;	/* 0 or a power of two */
 
 static const char	*i18n_safe(const char *);
 static int		 i18n_formats_fit(const char *, const char *);
 static int		 i18n_conversions(const char *, char [][4], int);
 static void		 i18n_lang_from_env(char *, size_t);
 static int		 i18n_code_valid(const char *);
+static int		 i18n_usable(const char *, int);
+static void		 i18n_filter_env(void);
+static void		 i18n_warn_damaged(const char *, const char *);
+static void		 i18n_print_warnings(void);
 
 static int
 i18n_codeset_utf8(void)
@@ -95,6 +113,8 @@ i18n_init(const char *lang)
 	if ((dir = getenv("PAMPHLET_LOCALEDIR")) == NULL || *dir == '\0')
 		dir = LOCALEDIR;
 	snprintf(i18n_dir, sizeof(i18n_dir), "%s", dir);
+	/* Before the first lookup: gettext must never read a bad catalogue. */
+	i18n_filter_env();
 	i18n_lang_from_env(i18n_start_lang, sizeof(i18n_start_lang));
 	snprintf(i18n_cur_lang, sizeof(i18n_cur_lang), "%s", i18n_start_lang);
 	bindtextdomain(I18N_DOMAIN, dir);
@@ -102,6 +122,7 @@ i18n_init(const char *lang)
 	bind_textdomain_codeset(I18N_DOMAIN, "UTF-8");
 	bind_textdomain_codeset(I18N_CONTENT_DOMAIN, "UTF-8");
 	textdomain(I18N_DOMAIN);
+	i18n_print_warnings();
 	return (i18n_term_utf8);
 }
 
@@ -109,6 +130,33 @@ int
 i18n_utf8(void)
 {
 	return (i18n_term_utf8);
+}
+
+static size_t
+i18n_slot(const char *p, size_t cap)
+{
+	uint64_t	h = (uint64_t)(uintptr_t)p * 0x9e3779b97f4a7c15ULL;
+
+	return ((size_t)(h >> 32) & (cap - 1));
+}
+
+static void
+i18n_cache_grow(void)
+{
+	struct i18n_cache	*old = i18n_cache;
+	size_t			 oldcap = i18n_cachecap, i, j;
+
+	i18n_cachecap = oldcap == 0 ? 64 : oldcap * 2;
+	i18n_cache = xcalloc(i18n_cachecap, sizeof(*i18n_cache));
+	for (i = 0; i < oldcap; i++) {
+		if (old[i].raw == NULL)
+			continue;
+		for (j = i18n_slot(old[i].raw, i18n_cachecap);
+		    i18n_cache[j].raw != NULL; j = (j + 1) & (i18n_cachecap - 1))
+			continue;
+		i18n_cache[j] = old[i];
+	}
+	free(old);
 }
 
 /* A translation is untrusted: show it only once it is safe. */
@@ -120,14 +168,21 @@ i18n_safe(const char *s)
 	len = strlen(s);
 	if (text_is_safe(s, len))
 		return (s);
-	for (i = 0; i < i18n_ncache; i++)
-		if (i18n_cache[i].raw == s)
-			return (i18n_cache[i].safe);
-	xgrow(&i18n_cache, &i18n_cachecap, i18n_ncache + 1,
-	    sizeof(*i18n_cache));
-	i18n_cache[i18n_ncache].raw = s;
-	i18n_cache[i18n_ncache].safe = text_sanitize(s, len, TEXT_PRE, NULL);
-	return (i18n_cache[i18n_ncache++].safe);
+	if (i18n_cachecap > 0)
+		for (i = i18n_slot(s, i18n_cachecap); i18n_cache[i].raw != NULL;
+		    i = (i + 1) & (i18n_cachecap - 1))
+			if (i18n_cache[i].raw == s)
+				return (i18n_cache[i].safe);
+	/* Kept at most half full. */
+	if (2 * (i18n_ncache + 1) > i18n_cachecap)
+		i18n_cache_grow();
+	for (i = i18n_slot(s, i18n_cachecap); i18n_cache[i].raw != NULL;
+	    i = (i + 1) & (i18n_cachecap - 1))
+		continue;
+	i18n_cache[i].raw = s;
+	i18n_cache[i].safe = text_sanitize(s, len, TEXT_PRE, NULL);
+	i18n_ncache++;
+	return (i18n_cache[i].safe);
 }
 
 #define I18N_MAX_CONV	16
@@ -250,6 +305,152 @@ i18n_content(const struct tstr *ts)
 	return (i18n_safe(t));
 }
 
+/*
+ * The directories gettext may read for one entry of LANGUAGE: glibc splits
+ * "ll_CC.codeset@modifier" and tries it with each part but the language
+ * left out, and with the codeset also in normal form ("utf8").  Returns
+ * 1 if no catalogue of either domain in any of them is damaged; with
+ * warn, says on standard error which one is.
+ */
+static int
+i18n_usable(const char *entry, int warn)
+{
+	static const char *const domains[] = {
+		I18N_DOMAIN, I18N_CONTENT_DOMAIN
+	};
+	char		 ll[64], cc[64], cs[64], ncs[64], mod[64], *path;
+	const char	*p, *why, *sets[3];
+	size_t		 n, i;
+	int		 t, c, m, d;
+	enum mo_status	 st;
+
+	n = strlen(entry);
+	if (n == 0 || n >= sizeof(ll) || entry[0] == '.' ||
+	    strstr(entry, "..") != NULL ||
+	    strspn(entry, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789_@.-") != n)
+		return (0);
+	cc[0] = cs[0] = ncs[0] = mod[0] = '\0';
+	p = entry;
+	n = strcspn(p, "_.@");
+	snprintf(ll, sizeof(ll), "%.*s", (int)n, p);
+	p += n;
+	if (*p == '_') {
+		n = strcspn(++p, ".@");
+		snprintf(cc, sizeof(cc), "_%.*s", (int)n, p);
+		p += n;
+	}
+	if (*p == '.') {
+		n = strcspn(++p, "@");
+		snprintf(cs, sizeof(cs), ".%.*s", (int)n, p);
+		/* glibc's normal form: letters lowered, digits, nothing else. */
+		i = 1;
+		ncs[0] = '.';
+		if (strspn(p, "0123456789") >= n) {
+			memcpy(ncs + 1, "iso", 3);
+			i = 4;
+		}
+		for (; n > 0 && i < sizeof(ncs) - 1; p++, n--)
+			if ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z'))
+				ncs[i++] = *p;
+			else if (*p >= 'A' && *p <= 'Z')
+				ncs[i++] = (char)(*p - 'A' + 'a');
+		ncs[i] = '\0';
+	}
+	if (*p == '@')
+		snprintf(mod, sizeof(mod), "%s", p);
+	sets[0] = "";
+	sets[1] = cs;
+	sets[2] = ncs;
+	for (t = 0; t < 2; t++)
+		for (c = 0; c < 3; c++)
+			for (m = 0; m < 2; m++)
+				for (d = 0; d < 2; d++) {
+					if ((c > 0 && sets[c][0] == '\0') ||
+					    (m > 0 && mod[0] == '\0') ||
+					    (t > 0 && cc[0] == '\0'))
+						continue;
+					path = xasprintf("%s/%s%s%s%s/LC_MESSAGES/"
+					    "%s.mo", i18n_dir, ll, t ? cc : "",
+					    sets[c], m ? mod : "", domains[d]);
+					st = mo_check_file(path, &why);
+					if (st == MO_BAD && warn)
+						i18n_warn_damaged(path, why);
+					free(path);
+					if (st == MO_BAD)
+						return (0);
+				}
+	return (1);
+}
+
+static void
+i18n_warn_damaged(const char *path, const char *why)
+{
+	size_t	i;
+
+	for (i = 0; i < I18N_MAX_WARN && i18n_warnings[i].path != NULL; i++)
+		if (strcmp(i18n_warnings[i].path, path) == 0)
+			return;
+	if (i == I18N_MAX_WARN)
+		return;
+	i18n_warnings[i].path = xstrdup(path);
+	i18n_warnings[i].why = why;
+}
+
+/* Only once LANGUAGE names sound catalogues may the warning be translated. */
+static void
+i18n_print_warnings(void)
+{
+	struct i18n_warning	*w;
+	char			*safe;
+	size_t			 i;
+
+	for (i = 0; i < I18N_MAX_WARN; i++) {
+		w = &i18n_warnings[i];
+		if (w->path == NULL || w->said)
+			continue;
+		w->said = 1;
+		safe = text_sanitize(w->path, strlen(w->path), TEXT_FLOW, NULL);
+		/* TRANSLATORS: %1$s is a file, %2$s says what is wrong
+		   with it ("a damaged hash table"). */
+		i18n_printf(stderr, _("pamphlet: warning: %1$s: %2$s; this "
+		    "translation is not used\n"), safe,
+		    _(w->why));
+		free(safe);
+	}
+}
+
+/*
+ * Keeps in LANGUAGE only the languages whose catalogues are sound, and
+ * always sets it: unset, gettext would read catalogues named after the
+ * locale.  "C" stops gettext's search, so nothing is translated.
+ */
+static void
+i18n_filter_env(void)
+{
+	const char	*l = getenv("LANGUAGE");
+	char		*copy, *e, *save, *out;
+	size_t		 len = 0;
+
+	copy = xstrdup(l != NULL ? l : "");
+	out = xmalloc(strlen(copy) + 2);
+	out[0] = '\0';
+	for (e = strtok_r(copy, ":", &save); e != NULL;
+	    e = strtok_r(NULL, ":", &save)) {
+		if (strcmp(e, "C") == 0 || strcmp(e, "POSIX") == 0)
+			break;
+		if (!i18n_usable(e, 1))
+			continue;
+		if (len > 0)
+			out[len++] = ':';
+		strcpy(out + len, e);
+		len += strlen(e);
+	}
+	setenv("LANGUAGE", len > 0 ? out : "C", 1);
+	free(out);
+	free(copy);
+}
+
 /* The first language of LANGUAGE, or "en". */
 static void
 i18n_lang_from_env(char *buf, size_t len)
@@ -258,7 +459,7 @@ i18n_lang_from_env(char *buf, size_t len)
 	size_t		 n;
 
 	if (l == NULL || *l == '\0' || (n = strcspn(l, ":")) == 0 ||
-	    n >= len) {
+	    n >= len || strncmp(l, "C", n) == 0 || strncmp(l, "POSIX", n) == 0) {
 		snprintf(buf, len, "en");
 		return;
 	}
@@ -282,17 +483,25 @@ i18n_code_valid(const char *c)
 int
 i18n_set_language(const char *code)
 {
+	int	rc = 0;
+
 	if (!i18n_code_valid(code))
 		return (-1);
 	/*
 	 * Set even for English: unset, gettext would fall back to the
-	 * locale's language, which may not be English.
+	 * locale's language, which may not be English.  A language whose
+	 * catalogue is damaged is shown in English.
 	 */
-	setenv("LANGUAGE", code, 1);
+	if (!i18n_usable(code, 0)) {
+		code = "en";
+		rc = 1;
+	}
+	/* "C": no catalogue at all, should one for "en" be damaged too. */
+	setenv("LANGUAGE", rc == 0 || i18n_usable(code, 0) ? code : "C", 1);
 	/* Forget translations already looked up (gettext's own cache). */
 	textdomain(textdomain(NULL));
 	snprintf(i18n_cur_lang, sizeof(i18n_cur_lang), "%s", code);
-	return (0);
+	return (rc);
 }
 
 const char *
@@ -334,9 +543,11 @@ i18n_languages(struct i18n_lang **out)
 			if (!i18n_code_valid(de->d_name) ||
 			    strcmp(de->d_name, "en") == 0)
 				continue;
+			/* Only languages with a sound catalogue are offered. */
 			path = xasprintf("%s/%s/LC_MESSAGES/%s.mo", i18n_dir,
 			    de->d_name, I18N_DOMAIN);
-			ok = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+			ok = stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+			    i18n_usable(de->d_name, 0);
 			free(path);
 			if (!ok)
 				continue;

@@ -78,7 +78,7 @@ compile()
 	    $FUZZ_CFLAGS -c -o "$2" "$1"
 }
 
-SRCS="content diag doc i18n layout readability text xalloc ytree"
+SRCS="content diag doc i18n layout mo readability text xalloc ytree"
 
 objs=
 for s in $SRCS; do
@@ -86,10 +86,11 @@ for s in $SRCS; do
 	objs="$objs $outdir/obj/$s.o"
 done
 
-for t in fuzz_content fuzz_text; do
+for t in fuzz_content fuzz_text fuzz_mo; do
 	compile "$srcdir/tests/fuzz/$t.c" "$outdir/obj/$t.o"
 	# shellcheck disable=SC2086
 	$CC $FUZZ_CFLAGS -o "$outdir/$t" "$outdir/obj/$t.o" $objs $LIBS
 done
 echo "$outdir/fuzz_content"
 echo "$outdir/fuzz_text"
+echo "$outdir/fuzz_mo"

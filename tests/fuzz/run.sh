@@ -11,7 +11,8 @@
 # current directory, with its config.h when that directory is a
 # configured build tree.  The seeds are content/*.yaml, tests/data and
 # every in.yaml of the YAML test suite in PAMPHLET_YAML_SUITE (by
-# default ../shared/corpora/yaml-test-suite beside the source tree).
+# default ../shared/corpora/yaml-test-suite beside the source tree); the
+# catalogue target starts from the project's PO files, compiled.
 # Crash files are kept in FUZZ_ARTIFACTS (default tests/fuzz/artifacts).
 #
 # ASan keeps up to 256 MiB of freed memory in quarantine by default, which
@@ -47,7 +48,8 @@ rm -f "${TMPDIR:-/tmp}/fuzz-build.$$.log"
 work=$(mktemp -d "${TMPDIR:-/tmp}/pamphlet-fuzz.XXXXXX") || exit 1
 trap 'rm -rf "$work"' EXIT
 trap 'exit 1' HUP INT TERM
-mkdir -p "$artifacts" "$work/seeds" "$work/content" "$work/text"
+mkdir -p "$artifacts" "$work/seeds" "$work/seeds-mo" "$work/content" \
+    "$work/text" "$work/mo"
 
 # Seeds, named by number: the corpus directories are libFuzzer's to fill.
 n=0
@@ -59,17 +61,29 @@ n=0
 	n=$((n + 1))
 	cp "$f" "$work/seeds/$n"
 done
-nseeds=$(find "$work/seeds" -type f | wc -l)
+# The catalogue check starts from every catalogue the sources make.
+n=0
+if command -v msgfmt >/dev/null 2>&1; then
+	for f in "$top_srcdir"/po/*.po "$top_srcdir"/po-content/*.po \
+	    "$top_srcdir"/tests/data/i18n/*.po; do
+		[ -f "$f" ] || continue
+		n=$((n + 1))
+		msgfmt -o "$work/seeds-mo/$n" "$f" 2>/dev/null
+	done
+fi
 
-echo "1..2"
+echo "1..3"
 i=0
-for t in fuzz_content fuzz_text; do
+for t in fuzz_content fuzz_text fuzz_mo; do
 	i=$((i + 1))
 	log=$work/$t.log
+	seeds=$work/seeds
+	[ "$t" = fuzz_mo ] && seeds=$work/seeds-mo
+	nseeds=$(find "$seeds" -type f | wc -l)
 	"$outdir/$t" -max_total_time="$seconds" -timeout=2 \
 	    -rss_limit_mb=256 -max_len=65536 -print_final_stats=1 \
 	    -artifact_prefix="$artifacts/$t-" \
-	    "$work/${t#fuzz_}" "$work/seeds" >"$log" 2>&1
+	    "$work/${t#fuzz_}" "$seeds" >"$log" 2>&1
 	rc=$?
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" |
 	    tail -n 1)
@@ -77,7 +91,8 @@ for t in fuzz_content fuzz_text; do
 	    tail -n 1)
 	if [ $rc -eq 0 ] && [ -z "$crash" ]; then
 		echo "ok $i - $t: ${execs:-0} execs, no finding" \
-		    "($nseeds seeds, ${seconds}s)"
+		    "($nseeds seeds, ${seconds}s," \
+		    "$((${execs:-0} / seconds)) execs/s)"
 	else
 		echo "not ok $i - $t: ${crash:-exit status $rc}" \
 		    "after ${execs:-?} execs"

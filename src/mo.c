@@ -1,0 +1,224 @@
+/*
+ * The layout of a .mo file, as GNU gettext writes it: a header of 32-bit
+ * words (magic, revision, string count N, offsets of the two tables of
+ * N (length, offset) pairs, hash table size and offset), then the
+ * strings, each followed by a NUL.  Lookups hash the msgid, start at
+ * hash % size and step by 1 + hash % (size - 2) until they find the
+ * string or an empty slot.  With a prime size every step visits every
+ * slot, so one empty slot ends every search; msgfmt always makes the
+ * size prime and leaves slots empty.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "mo.h"
+
+#define N_(s)		(s)
+
+#define MO_MAGIC	0x950412deU
+#define MO_MAGIC_SWAP	0xde120495U
+
+struct mo_file {
+	const unsigned char	*buf;
+	size_t			 len;
+	int			 swap;
+};
+
+static uint32_t
+mo_word(const struct mo_file *f, size_t off)
+{
+	const unsigned char	*p = f->buf + off;
+
+	if (f->swap)
+		return ((uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+		    (uint32_t)p[2] << 8 | p[3]);
+	return ((uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 |
+	    (uint32_t)p[1] << 8 | p[0]);
+}
+
+/* Whether [off, off + count * size) lies in the file, 4-byte aligned. */
+static int
+mo_fits(const struct mo_file *f, uint32_t off, uint32_t count, size_t size)
+{
+	uint64_t	end = (uint64_t)off + (uint64_t)count * size;
+
+	return (off % 4 == 0 && end <= f->len);
+}
+
+/* N (length, offset) pairs at off: each string and its NUL in the file. */
+static int
+mo_strings_fit(const struct mo_file *f, uint32_t off, uint32_t n)
+{
+	uint32_t	i, slen, soff;
+
+	for (i = 0; i < n; i++) {
+		slen = mo_word(f, off + (size_t)i * 8);
+		soff = mo_word(f, off + (size_t)i * 8 + 4);
+		if ((uint64_t)soff + slen >= f->len || f->buf[soff + slen] != 0)
+			return (0);
+	}
+	return (1);
+}
+
+static int
+mo_prime(uint32_t n)
+{
+	uint32_t	d;
+
+	if (n < 2)
+		return (0);
+	for (d = 2; d <= n / d; d++)
+		if (n % d == 0)
+			return (0);
+	return (1);
+}
+
+enum mo_status
+mo_check(const unsigned char *buf, size_t len, const char **why)
+{
+	struct mo_file	f;
+	const char	*dummy;
+	uint32_t	magic, rev, n, otab, ttab, hsize, hoff, i, e;
+	int		empty = 0;
+
+	if (why == NULL)
+		why = &dummy;
+	*why = NULL;
+	f.buf = buf;
+	f.len = len;
+	f.swap = 0;
+	if (len < 28) {
+		*why = N_("too short to be a catalogue");
+		return (MO_BAD);
+	}
+	if (len > MO_MAX_SIZE) {
+		*why = N_("too large");
+		return (MO_BAD);
+	}
+	magic = mo_word(&f, 0);
+	if (magic == MO_MAGIC_SWAP)
+		f.swap = 1;
+	else if (magic != MO_MAGIC) {
+		*why = N_("not a catalogue");
+		return (MO_BAD);
+	}
+	rev = mo_word(&f, 4);
+	if (rev >> 16 != 0) {
+		*why = N_("a catalogue format this program does not know");
+		return (MO_BAD);
+	}
+	/*
+	 * Revision 0.1 adds strings that depend on the system (<PRIu64>);
+	 * no text of this program has them, so a catalogue must not either.
+	 */
+	if ((rev & 0xffff) != 0 &&
+	    (len < 48 || mo_word(&f, 28) != 0 || mo_word(&f, 36) != 0)) {
+		*why = N_("system-dependent strings");
+		return (MO_BAD);
+	}
+	n = mo_word(&f, 8);
+	otab = mo_word(&f, 12);
+	ttab = mo_word(&f, 16);
+	hsize = mo_word(&f, 20);
+	hoff = mo_word(&f, 24);
+	if (!mo_fits(&f, otab, n, 8) || !mo_fits(&f, ttab, n, 8)) {
+		*why = N_("a table outside the file");
+		return (MO_BAD);
+	}
+	if (!mo_strings_fit(&f, otab, n) || !mo_strings_fit(&f, ttab, n)) {
+		*why = N_("a string outside the file");
+		return (MO_BAD);
+	}
+	/* gettext searches a hash table of 0, 1 or 2 slots by bisection. */
+	if (hsize <= 2)
+		return (MO_OK);
+	if (!mo_fits(&f, hoff, hsize, 4)) {
+		*why = N_("a table outside the file");
+		return (MO_BAD);
+	}
+	for (i = 0; i < hsize; i++) {
+		e = mo_word(&f, hoff + (size_t)i * 4);
+		if (e == 0)
+			empty = 1;
+		else if (e > n) {
+			*why = N_("a damaged hash table");
+			return (MO_BAD);
+		}
+	}
+	if (!empty || !mo_prime(hsize)) {
+		*why = N_("a damaged hash table");
+		return (MO_BAD);
+	}
+	return (MO_OK);
+}
+
+enum mo_status
+mo_check_file(const char *path, const char **why)
+{
+	struct stat	 st;
+	unsigned char	*buf;
+	size_t		 got = 0;
+	ssize_t		 r = 0;
+	enum mo_status	 rc;
+	int		 fd;
+
+	if (why != NULL)
+		*why = NULL;
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			return (MO_ABSENT);
+		if (why != NULL)
+			*why = N_("cannot be read");
+		return (MO_BAD);
+	}
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		if (why != NULL)
+			*why = N_("not a regular file");
+		return (MO_BAD);
+	}
+	if (st.st_size > MO_MAX_SIZE) {
+		close(fd);
+		if (why != NULL)
+			*why = N_("too large");
+		return (MO_BAD);
+	}
+	/* One byte more than fstat said, to see a file that grew. */
+	if ((buf = malloc((size_t)st.st_size + 1)) == NULL) {
+		close(fd);
+		if (why != NULL)
+			*why = N_("cannot be read");
+		return (MO_BAD);
+	}
+	while (got < (size_t)st.st_size + 1) {
+		r = read(fd, buf + got, (size_t)st.st_size + 1 - got);
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	close(fd);
+	if (r == -1) {
+		free(buf);
+		if (why != NULL)
+			*why = N_("cannot be read");
+		return (MO_BAD);
+	}
+	if (got != (size_t)st.st_size) {
+		free(buf);
+		if (why != NULL)
+			*why = N_("changed while it was read");
+		return (MO_BAD);
+	}
+	rc = mo_check(buf, got, why);
+	free(buf);
+	return (rc);
+}

@@ -1,0 +1,32 @@
+/*
+ * Checks compiled gettext catalogues (.mo files) before gettext reads
+ * them.  glibc trusts a catalogue's tables: an offset past the end of the
+ * file or a full hash table makes it read wild memory or loop for ever.
+ * A catalogue that passes mo_check() is one glibc reads only inside the
+ * file and searches in bounded time, whatever its translations say.
+ */
+#ifndef PAMPHLET_MO_H
+#define PAMPHLET_MO_H
+
+#include <stddef.h>
+
+/* Larger files are refused: the biggest real catalogues are a few MiB. */
+#define MO_MAX_SIZE	(16 * 1024 * 1024)
+
+enum mo_status {
+	MO_OK,		/* a sound catalogue */
+	MO_ABSENT,	/* no file there */
+	MO_BAD		/* a file there that gettext must not read */
+};
+
+/*
+ * Checks the catalogue in buf.  Returns MO_OK or MO_BAD; then *why, if
+ * why is not NULL, is a short English reason, marked for translation.
+ */
+enum mo_status	 mo_check(const unsigned char *buf, size_t len,
+		    const char **why);
+
+/* The same for the file at path, following symbolic links as gettext does. */
+enum mo_status	 mo_check_file(const char *path, const char **why);
+
+#endif /* !PAMPHLET_MO_H */
