@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "mo.h"
@@ -24,6 +25,18 @@
 
 #define MO_MAGIC	0x950412deU
 #define MO_MAGIC_SWAP	0xde120495U
+
+/* Files checked, newest first, with what was found. */
+#define MO_SEEN		32
+static struct mo_seen {
+	dev_t		 dev;
+	ino_t		 ino;
+	off_t		 size;
+	struct timespec	 ctime;
+	enum mo_status	 status;
+	const char	*why;
+} mo_seen[MO_SEEN];
+static size_t	mo_nseen;
 
 struct mo_file {
 	const unsigned char	*buf;
@@ -162,9 +175,10 @@ mo_check(const unsigned char *buf, size_t len, const char **why)
 enum mo_status
 mo_check_file(const char *path, const char **why)
 {
-	struct stat	 st;
+	struct stat	 st, st2;
 	unsigned char	*buf;
-	size_t		 got = 0;
+	const char	*reason;
+	size_t		 got = 0, i;
 	ssize_t		 r = 0;
 	enum mo_status	 rc;
 	int		 fd;
@@ -184,6 +198,16 @@ mo_check_file(const char *path, const char **why)
 			*why = N_("not a regular file");
 		return (MO_BAD);
 	}
+	for (i = 0; i < mo_nseen; i++)
+		if (mo_seen[i].dev == st.st_dev && mo_seen[i].ino == st.st_ino &&
+		    mo_seen[i].size == st.st_size &&
+		    mo_seen[i].ctime.tv_sec == st.st_ctim.tv_sec &&
+		    mo_seen[i].ctime.tv_nsec == st.st_ctim.tv_nsec) {
+			close(fd);
+			if (why != NULL)
+				*why = mo_seen[i].why;
+			return (mo_seen[i].status);
+		}
 	if (st.st_size > MO_MAX_SIZE) {
 		close(fd);
 		if (why != NULL)
@@ -205,20 +229,39 @@ mo_check_file(const char *path, const char **why)
 			break;
 		got += (size_t)r;
 	}
-	close(fd);
 	if (r == -1) {
+		close(fd);
 		free(buf);
 		if (why != NULL)
 			*why = N_("cannot be read");
 		return (MO_BAD);
 	}
 	if (got != (size_t)st.st_size) {
+		close(fd);
 		free(buf);
 		if (why != NULL)
 			*why = N_("changed while it was read");
 		return (MO_BAD);
 	}
-	rc = mo_check(buf, got, why);
+	rc = mo_check(buf, got, &reason);
 	free(buf);
+	if (why != NULL)
+		*why = reason;
+	/* Remembered only when the file did not change while it was read. */
+	if (fstat(fd, &st2) == 0 && st2.st_size == st.st_size &&
+	    st2.st_ctim.tv_sec == st.st_ctim.tv_sec &&
+	    st2.st_ctim.tv_nsec == st.st_ctim.tv_nsec) {
+		if (mo_nseen < MO_SEEN)
+			mo_nseen++;
+		memmove(mo_seen + 1, mo_seen,
+		    (mo_nseen - 1) * sizeof(mo_seen[0]));
+		mo_seen[0].dev = st.st_dev;
+		mo_seen[0].ino = st.st_ino;
+		mo_seen[0].size = st.st_size;
+		mo_seen[0].ctime = st.st_ctim;
+		mo_seen[0].status = rc;
+		mo_seen[0].why = reason;
+	}
+	close(fd);
 	return (rc);
 }

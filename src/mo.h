@@ -10,8 +10,11 @@
 
 #include <stddef.h>
 
-/* Larger files are refused: the biggest real catalogues are a few MiB. */
-#define MO_MAX_SIZE	(16 * 1024 * 1024)
+/*
+ * Larger files are refused.  A catalogue of a library of 1,000 topics of
+ * 2,000 words is about 25 MiB.
+ */
+#define MO_MAX_SIZE	(128 * 1024 * 1024)
 
 enum mo_status {
 	MO_OK,		/* a sound catalogue */
@@ -26,7 +29,11 @@ enum mo_status {
 enum mo_status	 mo_check(const unsigned char *buf, size_t len,
 		    const char **why);
 
-/* The same for the file at path, following symbolic links as gettext does. */
+/*
+ * The same for the file at path, following symbolic links as gettext does.
+ * A file already checked, unchanged since (same inode, size and time of
+ * change), is not read again.
+ */
 enum mo_status	 mo_check_file(const char *path, const char **why);
 
 #endif /* !PAMPHLET_MO_H */

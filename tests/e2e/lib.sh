@@ -121,19 +121,6 @@ e2e_child_pid() {
 # e2e_skip NAME REASON: a case that cannot run here.
 e2e_skip() { tap_n=$((tap_n + 1)); echo "ok $tap_n - $1 # SKIP $2"; }
 
-# e2e_todo NAME REASON COMMAND...: a case with a known, recorded failure:
-# reported as TODO when it fails, so it is listed apart, not hidden.
-e2e_todo() {
-	e2e_todo_name=$1 e2e_todo_why=$2
-	shift 2
-	if "$@"; then
-		tap_ok "$e2e_todo_name"
-	else
-		tap_n=$((tap_n + 1))
-		echo "not ok $tap_n - $e2e_todo_name # TODO $e2e_todo_why"
-	fi
-}
-
 # e2e_case NAME COMMAND...: runs a check; on failure shows the screen.
 e2e_case() {
 	e2e_case_name=$1

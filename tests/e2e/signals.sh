@@ -116,8 +116,16 @@ done
 
 # Closing the terminal: the shell hangs up its jobs and the tty reads
 # end.  Either must end the viewer, not leave it spinning on read errors.
+#
+# LeakSanitizer's check at exit stops the process with ptrace; the
+# SIGCONT that comes with a hang-up can cancel that stop, and the check
+# then waits for ever (seen under ASan only).  Leaks are checked by every
+# other case, so this one runs without that check.
 pane_closed() {
-	start_viewer "--kiosk" || return 1
+	e2e_start 80 24 HISTFILE=/dev/null ASAN_OPTIONS=detect_leaks=0 &&
+	e2e_type "$run --kiosk" &&
+	e2e_wait_line 1 "Health topics" &&
+	pid=$(e2e_child_pid) && [ -n "$pid" ] || return 1
 	e2e_tmux kill-pane -t e2e || return 1
 	if wait_end "$pid" 1000; then
 		echo "# pane closed: ended in $took ms"
@@ -125,13 +133,7 @@ pane_closed() {
 		report_alive "$pid"
 	fi
 }
-if [ "${HOSTILE_SLOW:-1}" -gt 1 ]; then
-	# Seen only in the sanitizer build: the process outlives the pane.
-	e2e_todo "closing the terminal ends it within 1 s" \
-	    "under ASan the process outlives a closed pane" pane_closed
-else
-	e2e_case "closing the terminal ends it within 1 s" pane_closed
-fi
+e2e_case "closing the terminal ends it within 1 s" pane_closed
 
 # In a session of its own the hang-up signal never comes: only poll()
 # and read() say the terminal is gone.

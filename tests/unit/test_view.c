@@ -10,6 +10,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -620,6 +621,117 @@ test_keymap(void **state)
 	assert_false(keymap_is_text(KEYMAP_UP));
 }
 
+/* A fixed generator, so that a failure can be replayed from its seed. */
+static uint32_t
+soak_rand(uint32_t *s)
+{
+	*s = *s * 1103515245U + 12345U;
+	return (*s >> 8);
+}
+
+static size_t
+soak_heap(void)
+{
+#if defined(__SANITIZE_ADDRESS__)
+	return (0);		/* the sanitizer's allocator keeps its own books */
+#else
+	return (mallinfo2().uordblks);
+#endif
+}
+
+/*
+ * 100,000 events on the bundled topics, as a kiosk sees them in months:
+ * actions in any mode, typing (accented and wide letters too), taps
+ * anywhere, the wheel, resizes from 1x1 to 400x150, topics opened,
+ * languages switched and idle resets.  After each event the view must be
+ * coherent; the heap in use at the end is within 256 KiB of what it was
+ * after the first 1,000 events.  SOAK_SEED replays another run.
+ */
+static void
+test_soak(void **state)
+{
+	static const uint32_t typed[] = {
+		'a', 'e', 'o', 'r', 't', 's', ' ', '1', 0xe9, 0x4e2d, 0x6587
+	};
+	struct library		 books;
+	struct diag_list	 d;
+	struct layout_opts	 o;
+	struct i18n_lang	*langs = NULL;
+	struct view		 v;
+	char			 dir[4096];
+	const char		*top = getenv("top_srcdir");
+	const char		*seedenv = getenv("SOAK_SEED");
+	uint32_t		 seed, r;
+	size_t			 heap1 = 0, heap2, nlangs, i;
+	long			 n, events = 100000;
+	int			 kind;
+
+	(void)state;
+	seed = seedenv != NULL ? (uint32_t)strtoul(seedenv, NULL, 10) : 7;
+	snprintf(dir, sizeof(dir), "%s/content", top != NULL ? top : ".");
+	doc_library_init(&books);
+	diag_init(&d);
+	assert_int_equal(content_load_dir(dir, &books, &d), 0);
+	assert_int_equal(d.nerrors, 0);
+	diag_free(&d);
+	nlangs = i18n_languages(&langs);
+	memset(&o, 0, sizeof(o));
+	view_init(&v, &books, &o, 80, 24);
+	for (n = 0; n < events; n++) {
+		r = soak_rand(&seed);
+		kind = (int)(r % 100);
+		if (kind < 55) {
+			if ((view_mode(&v) == KEYMAP_SEARCH ||
+			    view_mode(&v) == KEYMAP_PROMPT) && (r >> 8) % 2)
+				view_type(&v, typed[(r >> 9) %
+				    (sizeof(typed) / sizeof(typed[0]))]);
+			else
+				/* The kiosk denies quitting; here it just goes on. */
+				view_apply(&v, (enum action)(1 + (r >> 8) %
+				    (ACT_MAX - 1)));
+		} else if (kind < 75)
+			view_tap(&v, (int)((r >> 8) % (unsigned)(v.cols + 4)) - 2,
+			    (int)((r >> 16) % (unsigned)(v.rows + 4)) - 2);
+		else if (kind < 85)
+			view_wheel(&v, (r >> 8) % 2 ? 1 : -1);
+		else if (kind < 93) {
+			/* Mostly usable sizes, sometimes far too small. */
+			if ((r >> 8) % 8 == 0)
+				view_resize(&v, 1 + (int)((r >> 12) % 40),
+				    1 + (int)((r >> 20) % 12));
+			else
+				view_resize(&v, 30 + (int)((r >> 12) % 371),
+				    8 + (int)((r >> 20) % 143));
+		} else if (kind < 97)
+			view_open(&v, (long)((r >> 8) % books.ntopics),
+			    (long)((r >> 16) % 12) - 2);
+		else if (kind < 99) {
+			i = (r >> 8) % nlangs;
+			i18n_set_language(langs[i].code);
+			view_language_changed(&v);
+		} else
+			view_reset(&v);
+		/* Coherent after every event. */
+		assert_true(v.screen >= VIEW_LIBRARY &&
+		    v.screen <= VIEW_LANGUAGE);
+		assert_true(view_percent(&v) >= 0 && view_percent(&v) <= 100);
+		if (v.layout != NULL && v.layout->nlines > 0)
+			assert_true(v.top < v.layout->nlines);
+		if (n == 999)
+			heap1 = soak_heap();
+	}
+	heap2 = soak_heap();
+	print_message("soak: %ld events, seed %u, heap in use %zu bytes "
+	    "after 1,000 and %zu at the end\n", events,
+	    seedenv != NULL ? (unsigned)strtoul(seedenv, NULL, 10) : 7u,
+	    heap1, heap2);
+	assert_true(heap2 <= heap1 + 256 * 1024);
+	view_free(&v);
+	i18n_set_language("en");
+	i18n_languages_free(langs, nlangs);
+	doc_library_free(&books);
+}
+
 int
 main(void)
 {
@@ -643,6 +755,7 @@ main(void)
 		cmocka_unit_test(test_find_cancel_after_resize),
 		cmocka_unit_test(test_back_to_language_list),
 		cmocka_unit_test(test_keymap),
+		cmocka_unit_test(test_soak),
 	};
 
 	i18n_init(NULL);
