@@ -5,6 +5,9 @@
  * loads it, builds the index and then times what a keystroke costs:
  * search_query_parse and search_headings for every prefix of a few
  * queries typed letter by letter.  Prints times in microseconds.
+ *
+ * With a directory as its argument it searches the library there instead
+ * (make bench passes the largest generated one).
  */
 #include "config.h"
 
@@ -149,7 +152,7 @@ bench_median(double *v, size_t n)
 }
 
 int
-main(void)
+main(int argc, char *argv[])
 {
 	struct library		 lib;
 	struct diag_list	 d;
@@ -163,22 +166,32 @@ main(void)
 	size_t			 i, j, k, n, nall = 0, len, nres = 0;
 
 	i18n_init(NULL);
-	if (mkdtemp(dir) == NULL)
-		fatal("cannot make a temporary directory");
-	for (i = 0; i < BENCH_TOPICS; i++)
-		bench_write(dir, i);
+	if (argc > 2) {
+		fprintf(stderr, "usage: search [DIR]\n");
+		return (2);
+	}
+	if (argc < 2) {
+		if (mkdtemp(dir) == NULL)
+			fatal("cannot make a temporary directory");
+		for (i = 0; i < BENCH_TOPICS; i++)
+			bench_write(dir, i);
+	}
 	doc_library_init(&lib);
 	diag_init(&d);
-	if (content_load_dir(dir, &lib, &d) != 0 || d.nerrors != 0) {
+	if (content_load_dir(argc < 2 ? dir : argv[1], &lib, &d) != 0 ||
+	    d.nerrors != 0) {
 		diag_print(stderr, &d);
-		fatal("the generated library does not load");
+		fatal("the library does not load");
 	}
 	diag_free(&d);
-	for (i = 0; i < BENCH_TOPICS; i++) {
-		snprintf(path, sizeof(path), "%s/t%03zu.yaml", dir, i);
-		unlink(path);
+	if (argc < 2) {
+		for (i = 0; i < BENCH_TOPICS; i++) {
+			snprintf(path, sizeof(path), "%s/t%03zu.yaml", dir,
+			    i);
+			unlink(path);
+		}
+		rmdir(dir);
 	}
-	rmdir(dir);
 
 	for (i = 0; i < BENCH_BUILDS; i++) {
 		t0 = bench_now();
