@@ -38,6 +38,7 @@ static int	 text_is_mark(ucs4_t);
 static size_t	 text_cluster(const uint8_t *, size_t, size_t, int *);
 static uint8_t	*text_normalize(uninorm_t, const uint8_t *, size_t, size_t *);
 static size_t	 text_filter(const uint8_t *, size_t, uint8_t *, int *, int *);
+static int	 text_flow_clean(const char *, size_t);
 static char	*text_flow(const uint8_t *, size_t);
 static char	*text_pre(const uint8_t *, size_t);
 static void	 text_push_line(struct text_line **, size_t *, size_t *,
@@ -194,6 +195,11 @@ text_cluster(const uint8_t *s, size_t len, size_t i, int *width)
 	size_t	j;
 	int	w, n, bad, join, pict, pictzwj, nri;
 
+	/* Printable ASCII not followed by a mark: the usual case, at once. */
+	if (s[i] >= 0x20 && s[i] < 0x7f && (i + 1 == len || s[i + 1] < 0x80)) {
+		*width = 1;
+		return (i + 1);
+	}
 	j = i + text_decode(s + i, len - i, &prev, &bad);
 	w = text_ucwidth(prev);
 	pict = uc_is_property_extended_pictographic(prev);
@@ -266,6 +272,11 @@ text_filter(const uint8_t *in, size_t len, uint8_t *out, int *changed,
 
 	*ascii = 1;
 	for (i = o = 0; i < len; i += n) {
+		if (in[i] >= 0x20 && in[i] < 0x7f) {
+			out[o++] = in[i];
+			n = 1;
+			continue;
+		}
 		n = text_decode(in + i, len - i, &uc, &bad);
 		if (bad) {
 			o += u8_uctomb(out + o, TEXT_REPLACEMENT, 3);
@@ -297,6 +308,26 @@ text_filter(const uint8_t *in, size_t len, uint8_t *out, int *changed,
 		o += n;
 	}
 	return (o);
+}
+
+/*
+ * 1 if TEXT_FLOW would leave s as it is: printable ASCII, with single
+ * spaces between words and none at either end.
+ */
+static int
+text_flow_clean(const char *s, size_t len)
+{
+	size_t	i;
+
+	if (s[0] == ' ' || s[len - 1] == ' ')
+		return (0);
+	for (i = 0; i < len; i++) {
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x7f)
+			return (0);
+		if (s[i] == ' ' && s[i + 1] == ' ')
+			return (0);
+	}
+	return (1);
 }
 
 /* TEXT_FLOW: each run of space, tab and newline becomes one space; trimmed. */
@@ -385,6 +416,8 @@ text_sanitize(const char *s, size_t len, int flags, int *changed)
 	*changed = 0;
 	if (len == 0)
 		return (xstrdup(""));
+	if (!(flags & TEXT_PRE) && text_flow_clean(s, len))
+		return (xstrndup(s, len));
 
 	buf = xreallocarray(NULL, len, 3);
 	n = text_filter((const uint8_t *)s, len, buf, changed, &ascii);

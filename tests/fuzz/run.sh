@@ -1,6 +1,7 @@
 #!/bin/sh
 #
-# Runs each fuzz target for SECONDS (default 60) and reports in TAP: one
+# Runs each fuzz target for SECONDS (default 60; FUZZ_SECONDS_CONTENT,
+# FUZZ_SECONDS_TEXT and FUZZ_SECONDS_MO set one) and reports in TAP: one
 # line per target, with the number of runs or the file that made it
 # fail.  Findings are in the TAP, so the exit status is 0 unless the
 # targets cannot be built.
@@ -80,7 +81,10 @@ for t in fuzz_content fuzz_text fuzz_mo; do
 	seeds=$work/seeds
 	[ "$t" = fuzz_mo ] && seeds=$work/seeds-mo
 	nseeds=$(find "$seeds" -type f | wc -l)
-	"$outdir/$t" -max_total_time="$seconds" -timeout=2 \
+	# FUZZ_SECONDS_CONTENT, _TEXT or _MO give one target its own time.
+	name=$(echo "${t#fuzz_}" | tr '[:lower:]' '[:upper:]')
+	eval "secs=\${FUZZ_SECONDS_$name:-$seconds}"
+	"$outdir/$t" -max_total_time="$secs" -timeout=2 \
 	    -rss_limit_mb=256 -max_len=65536 -print_final_stats=1 \
 	    -artifact_prefix="$artifacts/$t-" \
 	    "$work/${t#fuzz_}" "$seeds" >"$log" 2>&1
@@ -91,8 +95,8 @@ for t in fuzz_content fuzz_text fuzz_mo; do
 	    tail -n 1)
 	if [ $rc -eq 0 ] && [ -z "$crash" ]; then
 		echo "ok $i - $t: ${execs:-0} execs, no finding" \
-		    "($nseeds seeds, ${seconds}s," \
-		    "$((${execs:-0} / seconds)) execs/s)"
+		    "($nseeds seeds, ${secs}s," \
+		    "$((${execs:-0} / secs)) execs/s)"
 	else
 		echo "not ok $i - $t: ${crash:-exit status $rc}" \
 		    "after ${execs:-?} execs"
