@@ -129,7 +129,7 @@ ncursesv=$(pkg-config --modversion ncursesw 2>/dev/null || echo "?")
 pamv=$("$PAMPHLET" --version | head -1)
 rev=$(git -C "$top_srcdir" rev-parse --short HEAD 2>/dev/null || true)
 if [ -n "$rev" ] && [ -n "$(git -C "$top_srcdir" status --porcelain \
-    2>/dev/null | head -1)" ]; then
+    --untracked-files=no 2>/dev/null | head -1)" ]; then
 	rev="$rev, with local changes"
 fi
 

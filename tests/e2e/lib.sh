@@ -37,7 +37,37 @@ e2e_start() {
 	e2e_wait_for 'e2e$'
 }
 
-e2e_stop() { e2e_tmux kill-server >/dev/null 2>&1; return 0; }
+# e2e_stop: ends the terminal.  A program still running in it is asked
+# to end first, with SIGTERM, and given a few seconds: the hang-up that
+# killing the terminal sends comes with SIGCONT, which can cancel the
+# stop LeakSanitizer's exit-time check waits for, leaving a sanitized
+# build spinning for ever.
+e2e_stop() {
+	shell=$(e2e_tmux display-message -p -t e2e '#{pane_pid}' 2>/dev/null)
+	if [ -n "$shell" ]; then
+		kids=$(pgrep -P "$shell" 2>/dev/null)
+		if [ -n "$kids" ]; then
+			# shellcheck disable=SC2086
+			kill -TERM $kids 2>/dev/null
+			deadline=$(( $(date +%s) + 5 ))
+			while [ "$(date +%s)" -lt "$deadline" ] &&
+			    e2e_any_alive $kids; do
+				sleep 0.05
+			done
+		fi
+	fi
+	e2e_tmux kill-server >/dev/null 2>&1
+	return 0
+}
+
+# e2e_any_alive PID...: true if one of them has not ended (a zombie has).
+e2e_any_alive() {
+	for p in "$@"; do
+		st=$(sed 's/.*) //' "/proc/$p/stat" 2>/dev/null | cut -d' ' -f1)
+		[ -n "$st" ] && [ "$st" != Z ] && [ "$st" != X ] && return 0
+	done
+	return 1
+}
 
 # e2e_type TEXT: types a command line and presses Enter.
 e2e_type() {
