@@ -1408,6 +1408,26 @@ content_load_dir(const char *dir, struct library *lib,
 	return (rc);
 }
 
+int
+content_load_settings(const char *dir, struct library *lib)
+{
+	struct stat	  st;
+	struct diag_list  quiet;
+	char		**order = NULL, *path;
+	size_t		  norder = 0;
+
+	if (stat(dir, &st) == -1 || !S_ISDIR(st.st_mode))
+		return (-1);
+	diag_init(&quiet);
+	path = content_path(dir, CONTENT_SETTINGS_FILE);
+	if (lstat(path, &st) == 0)
+		content_settings(path, lib, &order, &norder, &quiet);
+	free(path);
+	content_free_names(order, norder);
+	diag_free(&quiet);
+	return (0);
+}
+
 /* The topics of dir, loaded once and quietly. */
 static const struct library *
 content_ctx_get(struct content_ctx **ctxs, size_t *nctx, const char *dir)

@@ -30,6 +30,14 @@ int	content_load_dir(const char *dir, struct library *lib,
 	    struct diag_list *diags);
 
 /*
+ * Reads only the settings of dir (its library.yaml, if any) into
+ * lib->settings, quietly: the file is checked, and its order list
+ * against the topics, when the directory is loaded.  Returns -1 if dir
+ * is not a directory.
+ */
+int	content_load_settings(const char *dir, struct library *lib);
+
+/*
  * Loads the given paths (files or directories) for checking: every topic
  * found is validated, links are resolved against the topics loaded and
  * those in the same directories.  Returns the number of errors found.

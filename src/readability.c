@@ -778,7 +778,6 @@ read_dir_limit(struct read_dir **dirs, size_t *ndirs, const char *dir,
     int dflt)
 {
 	struct library		lib;
-	struct diag_list	quiet;
 	size_t			i;
 	int			limit;
 
@@ -786,10 +785,8 @@ read_dir_limit(struct read_dir **dirs, size_t *ndirs, const char *dir,
 		if (strcmp((*dirs)[i].dir, dir) == 0)
 			return ((*dirs)[i].limit);
 	doc_library_init(&lib);
-	diag_init(&quiet);
-	limit = content_load_dir(dir, &lib, &quiet) == 0 ?
+	limit = content_load_settings(dir, &lib) == 0 ?
 	    lib.settings.grade_limit : dflt;
-	diag_free(&quiet);
 	doc_library_free(&lib);
 	*dirs = xreallocarray(*dirs, *ndirs + 1, sizeof(**dirs));
 	(*dirs)[*ndirs].dir = xstrdup(dir);

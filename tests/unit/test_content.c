@@ -238,6 +238,28 @@ mini_topic(const char *id, const char *title, const char *extra)
 	    "      - paragraph: Some text.\n%s", id, title, extra));
 }
 
+/* The settings alone: no topic is read, and a file is not a library. */
+static void
+test_settings_only(void **state)
+{
+	struct library		 lib;
+	char			*dir, *file;
+
+	(void)state;
+	doc_library_init(&lib);
+	dir = fixture("good");
+	assert_int_equal(content_load_settings(dir, &lib), 0);
+	assert_string_equal(lib.settings.emergency_number, "112");
+	assert_int_equal(lib.settings.grade_limit, 9);
+	assert_int_equal(lib.ntopics, 0);
+	assert_int_equal(lib.nfiles, 0);
+	file = xasprintf("%s/library.yaml", dir);
+	assert_int_equal(content_load_settings(file, &lib), -1);
+	free(file);
+	free(dir);
+	doc_library_free(&lib);
+}
+
 static void
 test_good_library(void **state)
 {
@@ -1438,6 +1460,7 @@ main(void)
 		cmocka_unit_test(test_check_file),
 		cmocka_unit_test(test_check_missing),
 		cmocka_unit_test(test_check_dir),
+		cmocka_unit_test(test_settings_only),
 		cmocka_unit_test(test_resolve_links),
 	};
 
