@@ -224,4 +224,4 @@ rss_bound() {
 	# SOAK_RSS_SLACK (kB): a sanitizer's allocator keeps freed memory.
 	[ "$rss_end" -le $(( rss_start + ${SOAK_RSS_SLACK:-1024} )) ]
 }
-e2e_case "resident memory at the end within 1 MiB of that after the first $every events" rss_bound
+e2e_case "resident memory at the end within $(( ${SOAK_RSS_SLACK:-1024} / 1024 )) MiB of that after the first $every events" rss_bound
