@@ -115,6 +115,20 @@ e2e_wait_line() {
 	return 1
 }
 
+# e2e_wait_file FILE TEXT N: waits until TEXT occurs on at least N lines
+# of FILE, such as a capture that tmux writes behind the screen.
+e2e_wait_file() {
+	deadline=$(( $(date +%s) + E2E_TIMEOUT ))
+	while :; do
+		[ "$(grep -F -c -- "$2" "$1" 2>/dev/null)" -ge "$3" ] 2>/dev/null &&
+			return 0
+		[ "$(date +%s)" -ge "$deadline" ] && break
+		sleep 0.05
+	done
+	e2e_last_screen="$1 has $(grep -F -c -- "$2" "$1" 2>/dev/null) lines with '$2', not $3"
+	return 1
+}
+
 # e2e_scroll_until TEXT KEY: presses KEY, waiting for the screen to move
 # each time, until TEXT shows (at most 60 presses).
 e2e_scroll_until() {

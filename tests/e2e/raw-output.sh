@@ -39,14 +39,10 @@ e2e_case "CR and BS do not overwrite text" e2e_wait_for "Keep this line. XY"
 
 rest() {
 	e2e_keys ']' && e2e_wait_for "A study" && e2e_keys q &&
-	e2e_wait_for "exit=0" && e2e_tmux pipe-pane -t e2e &&
-	# pipe-pane flushes asynchronously: wait for the last output.
-	tries=0 &&
-	until [ "$(grep -c 'exit=0' "$raw")" -ge 2 ]; do
-		tries=$((tries + 1))
-		[ "$tries" -gt 100 ] && return 1
-		sleep 0.05
-	done &&
+	e2e_wait_for "exit=0" &&
+	# tmux writes to the pipe behind the screen, and ending the pipe
+	# drops what it still holds: wait for the last output first.
+	e2e_wait_file "$raw" "exit=0" 2 && e2e_tmux pipe-pane -t e2e &&
 	# The capture holds what was shown.
 	grep -q "Keep this line" "$raw" && grep -q "A study" "$raw"
 }
