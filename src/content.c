@@ -19,6 +19,7 @@
 #include "diag.h"
 #include "doc.h"
 #include "i18n.h"
+#include "idx.h"
 #include "text.h"
 #include "xalloc.h"
 #include "ytree.h"
@@ -180,7 +181,10 @@ static int	 content_order_cmp(const void *, const void *);
 static void	 content_order(struct library *, char **, size_t);
 static void	 content_resolve(struct library *, size_t,
 		    const struct library *, struct diag_list *);
+static struct topic *content_load_indexed(const char *, const char *,
+		    struct content_index *, struct diag_list *);
 static int	 content_load_into(const char *, struct library *,
+		    struct content_index *,
 		    struct diag_list *);
 static const struct library *content_ctx_get(struct content_ctx **,
 		    size_t *, const char *);
@@ -1361,9 +1365,44 @@ content_resolve_links(struct library *lib, struct diag_list *diags)
  * Loads a directory into lib: topics in file order, then the settings,
  * the display order and the links of the topics it added.
  */
+/*
+ * Loads one topic file of a directory, its tree from the index when the
+ * index holds these very bytes.  The file is read either way.
+ */
+static struct topic *
+content_load_indexed(const char *path, const char *name,
+    struct content_index *ci, struct diag_list *diags)
+{
+	struct ytree	*tree;
+	struct topic	*t;
+	char		*buf;
+	size_t		 len;
+
+	if (ytree_read_file(path, &ytree_default_limits, &buf, &len,
+	    diags) == -1)
+		return (NULL);
+	if (idx_get(ci->in, name, buf, len, &ytree_default_limits,
+	    &tree) == 0)
+		ci->indexed++;
+	else {
+		ci->parsed++;
+		if (ytree_load_buffer(path, buf, len, &ytree_default_limits,
+		    &tree, diags) == -1) {
+			free(buf);
+			return (NULL);
+		}
+		if (ci->out != NULL)
+			idx_writer_add(ci->out, name, buf, len, tree);
+	}
+	free(buf);
+	t = content_topic_from_tree(path, ytree_root(tree), diags);
+	ytree_free(tree);
+	return (t);
+}
+
 static int
 content_load_into(const char *dir, struct library *lib,
-    struct diag_list *diags)
+    struct content_index *ci, struct diag_list *diags)
 {
 	struct topic	 *t;
 	char		**names, **order = NULL, *path;
@@ -1378,7 +1417,9 @@ content_load_into(const char *dir, struct library *lib,
 	for (i = 0; i < n; i++) {
 		path = content_path(dir, names[i]);
 		lib->nfiles++;
-		if ((t = content_load_file(path, diags)) != NULL)
+		t = ci != NULL ? content_load_indexed(path, names[i], ci,
+		    diags) : content_load_file(path, diags);
+		if (t != NULL)
 			content_add_topic(lib, t, diags);
 		free(path);
 	}
@@ -1398,11 +1439,18 @@ int
 content_load_dir(const char *dir, struct library *lib,
     struct diag_list *diags)
 {
+	return (content_load_dir_index(dir, lib, NULL, diags));
+}
+
+int
+content_load_dir_index(const char *dir, struct library *lib,
+    struct content_index *ci, struct diag_list *diags)
+{
 	struct diag_list	local;
 	int			rc;
 
 	diag_init(&local);
-	rc = content_load_into(dir, lib, &local);
+	rc = content_load_into(dir, lib, ci, &local);
 	diag_sort(&local);
 	diag_move(diags, &local);
 	return (rc);
@@ -1444,7 +1492,7 @@ content_ctx_get(struct content_ctx **ctxs, size_t *nctx, const char *dir)
 	c->dir = xstrdup(dir);
 	doc_library_init(&c->lib);
 	diag_init(&quiet);
-	content_load_into(dir, &c->lib, &quiet);
+	content_load_into(dir, &c->lib, NULL, &quiet);
 	diag_free(&quiet);
 	return (&c->lib);
 }
@@ -1470,7 +1518,7 @@ content_check_paths(char *const *paths, size_t npaths, struct library *lib,
 	diag_init(&local);
 	for (i = 0; i < npaths; i++) {
 		if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-			content_load_into(paths[i], lib, &local);
+			content_load_into(paths[i], lib, NULL, &local);
 			continue;
 		}
 		/* A file, or something ytree_load_file will explain. */

@@ -15,6 +15,8 @@
 #include <stddef.h>
 
 struct diag_list;
+struct idx;
+struct idx_writer;
 struct library;
 struct topic;
 struct ytree_node;
@@ -28,6 +30,22 @@ struct ytree_node;
  */
 int	content_load_dir(const char *dir, struct library *lib,
 	    struct diag_list *diags);
+
+/*
+ * How content_load_dir_index uses a library index (idx.h): topic files
+ * whose bytes the index holds are not parsed again; the trees of those
+ * parsed are added to the writer.  Either may be NULL.
+ */
+struct content_index {
+	struct idx		*in;
+	struct idx_writer	*out;
+	size_t			 indexed;	/* files taken from in */
+	size_t			 parsed;	/* files parsed */
+};
+
+/* content_load_dir with an index. */
+int	content_load_dir_index(const char *dir, struct library *lib,
+	    struct content_index *ci, struct diag_list *diags);
 
 /*
  * Reads only the settings of dir (its library.yaml, if any) into

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <limits.h>
@@ -17,6 +18,7 @@
 #include "diag.h"
 #include "doc.h"
 #include "i18n.h"
+#include "idx.h"
 #include "keymap.h"
 #include "kiosk.h"
 #include "layout.h"
@@ -36,7 +38,8 @@ enum main_command {
 	CMD_LIST,
 	CMD_DUMP,
 	CMD_CHECK,
-	CMD_EXTRACT
+	CMD_EXTRACT,
+	CMD_INDEX
 };
 
 struct main_opts {
@@ -66,6 +69,7 @@ enum {
 	OPT_EXTRACT,
 	OPT_HELP,
 	OPT_IDLE,
+	OPT_INDEX,
 	OPT_KIOSK,
 	OPT_LANG,
 	OPT_LIST,
@@ -86,6 +90,7 @@ static const struct option main_longopts[] = {
 	{ "extract-pot",	no_argument,		NULL, OPT_EXTRACT },
 	{ "help",		no_argument,		NULL, OPT_HELP },
 	{ "idle",		required_argument,	NULL, OPT_IDLE },
+	{ "index",		no_argument,		NULL, OPT_INDEX },
 	{ "kiosk",		no_argument,		NULL, OPT_KIOSK },
 	{ "lang",		required_argument,	NULL, OPT_LANG },
 	{ "list",		no_argument,		NULL, OPT_LIST },
@@ -108,6 +113,7 @@ static int		 main_list(const struct main_opts *);
 static int		 main_dump(const struct main_opts *);
 static int		 main_check(const struct main_opts *, char **, int);
 static int		 main_extract(const struct main_opts *);
+static int		 main_index(const struct main_opts *);
 static int		 main_run(struct main_opts *, char **, int);
 static int		 main_settings(struct main_opts *, struct settings *);
 static time_t		 main_now(void);
@@ -149,6 +155,9 @@ main_help(void)
 	    "(default 72)\n"
 	    "  --check [PATH]...      check topic files or folders and "
 	    "report problems\n"
+	    "  --index                save an index of the topics in the "
+	    "--content\n"
+	    "                         folder, for a faster start\n"
 	    "  --kiosk                for a public machine: no way to quit, and\n"
 	    "                         a reset for the next reader when idle\n"
 	    "  --idle=SECONDS         go back to the start after SECONDS without a\n"
@@ -243,12 +252,16 @@ main_now(void)
 static int
 main_load(const struct main_opts *o, struct library *lib)
 {
+	struct content_index	ci;
 	struct diag_list	diags;
 	int			rc;
 
 	doc_library_init(lib);
 	diag_init(&diags);
-	rc = content_load_dir(o->content, lib, &diags);
+	memset(&ci, 0, sizeof(ci));
+	ci.in = idx_open(o->content);
+	rc = content_load_dir_index(o->content, lib, &ci, &diags);
+	idx_free(ci.in);
 	diag_print(stderr, &diags);
 	diag_free(&diags);
 	if (rc == -1)
@@ -346,6 +359,50 @@ main_extract(const struct main_opts *o)
 		perror("pamphlet");
 		rc = EXIT_FAILURE;
 	}
+	diag_free(&diags);
+	doc_library_free(&lib);
+	return (rc);
+}
+
+/*
+ * Saves the trees of the content's topic files in its library index.
+ * Like the template, only for content without errors: the index is
+ * what a clinic deploys.
+ */
+static int
+main_index(const struct main_opts *o)
+{
+	struct library		 lib;
+	struct diag_list	 diags;
+	struct content_index	 ci;
+	const char		*why;
+	int			 rc = EXIT_SUCCESS;
+
+	doc_library_init(&lib);
+	diag_init(&diags);
+	memset(&ci, 0, sizeof(ci));
+	ci.out = idx_writer_new();
+	if (content_load_dir_index(o->content, &lib, &ci, &diags) == -1 ||
+	    diags.nerrors > 0) {
+		diag_print(stderr, &diags);
+		i18n_printf(stderr, _("pamphlet: fix the errors above before "
+		    "indexing the topics\n"));
+		rc = EXIT_FAILURE;
+	} else if (idx_writer_save(ci.out, o->content) == -1) {
+		why = strerror(errno);
+		diag_print(stderr, &diags);
+		/* TRANSLATORS: a folder, a file name and why. */
+		i18n_printf(stderr, _("pamphlet: cannot write %s/%s: %s\n"),
+		    o->content, IDX_FILE, why);
+		rc = EXIT_FAILURE;
+	} else {
+		diag_print(stderr, &diags);
+		i18n_printf(stdout, i18n_ui_plural("pamphlet: %zu topic file "
+		    "indexed in %s/%s\n", "pamphlet: %zu topic files indexed "
+		    "in %s/%s\n", idx_writer_count(ci.out)),
+		    idx_writer_count(ci.out), o->content, IDX_FILE);
+	}
+	idx_writer_free(ci.out);
 	diag_free(&diags);
 	doc_library_free(&lib);
 	return (rc);
@@ -572,6 +629,9 @@ main(int argc, char *argv[])
 				    "'%s'; try 'pamphlet --help'"), optarg);
 			o.idle = (int)n;
 			break;
+		case OPT_INDEX:
+			o.command = CMD_INDEX;
+			break;
 		case OPT_KIOSK:
 			o.kiosk = 1;
 			break;
@@ -661,6 +721,11 @@ main_run(struct main_opts *o, char **argv, int argc)
 			main_usage_error(_("unexpected argument '%s'; try "
 			    "'pamphlet --help'"), argv[0]);
 		return (main_extract(o));
+	case CMD_INDEX:
+		if (argc > 0)
+			main_usage_error(_("unexpected argument '%s'; try "
+			    "'pamphlet --help'"), argv[0]);
+		return (main_index(o));
 	case CMD_LIST:
 	case CMD_DUMP:
 		if (argc > 0)

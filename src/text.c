@@ -38,7 +38,7 @@ static int	 text_is_mark(ucs4_t);
 static size_t	 text_cluster(const uint8_t *, size_t, size_t, int *);
 static uint8_t	*text_normalize(uninorm_t, const uint8_t *, size_t, size_t *);
 static size_t	 text_filter(const uint8_t *, size_t, uint8_t *, int *, int *);
-static int	 text_flow_clean(const char *, size_t);
+static int	 text_flow_ascii(const char *, size_t);
 static char	*text_flow(const uint8_t *, size_t);
 static char	*text_pre(const uint8_t *, size_t);
 static void	 text_push_line(struct text_line **, size_t *, size_t *,
@@ -311,26 +311,25 @@ text_filter(const uint8_t *in, size_t len, uint8_t *out, int *changed,
 }
 
 /*
- * 1 if TEXT_FLOW would leave s as it is: printable ASCII, with single
- * spaces between words and none at either end.
+ * 1 if s is printable ASCII and blanks (space, tab, CR, LF) only, as most
+ * text is: then TEXT_FLOW needs no pass but text_flow.
  */
 static int
-text_flow_clean(const char *s, size_t len)
+text_flow_ascii(const char *s, size_t len)
 {
 	size_t	i;
 
-	if (s[0] == ' ' || s[len - 1] == ' ')
-		return (0);
-	for (i = 0; i < len; i++) {
-		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x7f)
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x7f) &&
+		    s[i] != '\n' && s[i] != '\t' && s[i] != '\r')
 			return (0);
-		if (s[i] == ' ' && s[i + 1] == ' ')
-			return (0);
-	}
 	return (1);
 }
 
-/* TEXT_FLOW: each run of space, tab and newline becomes one space; trimmed. */
+/*
+ * TEXT_FLOW: each run of space, tab, CR and LF becomes one space; trimmed.
+ * (After text_filter no CR is left, but ASCII text comes here directly.)
+ */
 static char *
 text_flow(const uint8_t *in, size_t len)
 {
@@ -340,7 +339,8 @@ text_flow(const uint8_t *in, size_t len)
 
 	out = xmalloc(len + 1);
 	for (i = o = 0; i < len; i++) {
-		if (in[i] == ' ' || in[i] == '\t' || in[i] == '\n') {
+		if (in[i] == ' ' || in[i] == '\t' || in[i] == '\n' ||
+		    in[i] == '\r') {
 			blank = (o > 0);
 			continue;
 		}
@@ -416,8 +416,8 @@ text_sanitize(const char *s, size_t len, int flags, int *changed)
 	*changed = 0;
 	if (len == 0)
 		return (xstrdup(""));
-	if (!(flags & TEXT_PRE) && text_flow_clean(s, len))
-		return (xstrndup(s, len));
+	if (!(flags & TEXT_PRE) && text_flow_ascii(s, len))
+		return (text_flow((const uint8_t *)s, len));
 
 	buf = xreallocarray(NULL, len, 3);
 	n = text_filter((const uint8_t *)s, len, buf, changed, &ascii);

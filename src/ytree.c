@@ -70,10 +70,12 @@ const struct ytree_limits ytree_default_limits = {
 };
 
 static void	*ytree_alloc(struct ytree *, size_t);
+static int	 ytree_open(const char *, const struct ytree_limits *,
+		    struct stat *, struct diag_list *);
 static void	 ytree_offset_pos(const char *, size_t, size_t, uint32_t *,
 		    uint32_t *);
-static int	 ytree_read(const char *, int, size_t, char **, size_t *,
-		    struct diag_list *);
+static int	 ytree_read(const char *, int, size_t, size_t, char **,
+		    size_t *, struct diag_list *);
 static void	 ytree_error(struct ytree_state *, const yaml_mark_t *,
 		    enum diag_code, const char *);
 static void	 ytree_syntax(struct ytree_state *, const yaml_parser_t *);
@@ -168,39 +170,64 @@ ytree_offset_pos(const char *buf, size_t len, size_t off, uint32_t *line,
 	*col = c;
 }
 
+static int
+ytree_open(const char *path, const struct ytree_limits *limits,
+    struct stat *st, struct diag_list *diags)
+{
+	char	limit[32];
+	int	fd;
+
+	if (limits == NULL)
+		limits = &ytree_default_limits;
+	fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (fd == -1) {
+		if (errno == ELOOP)
+			diag_add(diags, path, 0, 0, DIAG_SYMLINK, NULL, NULL);
+		else
+			diag_add(diags, path, 0, 0, DIAG_IO, strerror(errno),
+			    NULL);
+		return (-1);
+	}
+	if (fstat(fd, st) == -1) {
+		diag_add(diags, path, 0, 0, DIAG_IO, strerror(errno), NULL);
+		goto fail;
+	}
+	if (!S_ISREG(st->st_mode)) {
+		diag_add(diags, path, 0, 0, DIAG_NOT_REGULAR, NULL, NULL);
+		goto fail;
+	}
+	if (st->st_size < 0 ||
+	    (unsigned long long)st->st_size > limits->max_bytes) {
+		snprintf(limit, sizeof(limit), "%zu", limits->max_bytes);
+		diag_add(diags, path, 0, 0, DIAG_TOO_BIG, limit, NULL);
+		goto fail;
+	}
+	return (fd);
+fail:
+	close(fd);
+	return (-1);
+}
+
 /*
- * Reads an open regular file whole, up to max bytes; a longer one is an
- * error even if it grew after fstat.
+ * Reads an open regular file of the given size whole, up to max bytes;
+ * a longer one is an error even if it grew after fstat.
  */
 static int
-ytree_read(const char *path, int fd, size_t max, char **bufp, size_t *lenp,
-    struct diag_list *diags)
+ytree_read(const char *path, int fd, size_t max, size_t size, char **bufp,
+    size_t *lenp, struct diag_list *diags)
 {
-	struct stat	 st;
 	char		*buf = NULL, limit[32];
 	size_t		 len = 0, cap;
 	ssize_t		 n;
 	int		 rc = -1;
 
-	if (fstat(fd, &st) == -1) {
-		diag_add(diags, path, 0, 0, DIAG_IO, strerror(errno), NULL);
-		goto cleanup;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		diag_add(diags, path, 0, 0, DIAG_NOT_REGULAR, NULL, NULL);
-		goto cleanup;
-	}
 	snprintf(limit, sizeof(limit), "%zu", max);
-	if (st.st_size < 0 || (unsigned long long)st.st_size > max) {
-		diag_add(diags, path, 0, 0, DIAG_TOO_BIG, limit, NULL);
-		goto cleanup;
-	}
 	/*
 	 * One byte more than the size, to see the end in the same read.  A
 	 * file that grows meanwhile gets more room, up to one byte past the
 	 * cap, which is how it is caught.
 	 */
-	cap = (size_t)st.st_size + 1;
+	cap = (size <= max ? size : 0) + 1;
 	buf = xmalloc(cap);
 	for (;;) {
 		if (len == cap) {
@@ -238,31 +265,34 @@ cleanup:
 }
 
 int
+ytree_read_file(const char *path, const struct ytree_limits *limits,
+    char **buf, size_t *len, struct diag_list *diags)
+{
+	struct stat	st;
+	int		fd, rc;
+
+	if (limits == NULL)
+		limits = &ytree_default_limits;
+	if ((fd = ytree_open(path, limits, &st, diags)) == -1)
+		return (-1);
+	rc = ytree_read(path, fd, limits->max_bytes, (size_t)st.st_size, buf,
+	    len, diags);
+	close(fd);
+	return (rc);
+}
+
+int
 ytree_load_file(const char *path, const struct ytree_limits *limits,
     struct ytree **tree, struct diag_list *diags)
 {
-	char	*buf = NULL;
+	char	*buf;
 	size_t	 len;
-	int	 fd, rc = -1;
+	int	 rc;
 
 	*tree = NULL;
-	if (limits == NULL)
-		limits = &ytree_default_limits;
-	fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-	if (fd == -1) {
-		if (errno == ELOOP)
-			diag_add(diags, path, 0, 0, DIAG_SYMLINK, NULL, NULL);
-		else
-			diag_add(diags, path, 0, 0, DIAG_IO, strerror(errno),
-			    NULL);
-		goto cleanup;
-	}
-	if (ytree_read(path, fd, limits->max_bytes, &buf, &len, diags) == -1)
-		goto cleanup;
+	if (ytree_read_file(path, limits, &buf, &len, diags) == -1)
+		return (-1);
 	rc = ytree_load_buffer(path, buf, len, limits, tree, diags);
-cleanup:
-	if (fd != -1)
-		close(fd);
 	free(buf);
 	return (rc);
 }
@@ -572,4 +602,165 @@ ytree_free(struct ytree *t)
 		free(c);
 	}
 	free(t);
+}
+
+/*
+ * The packed form, for the library index (idx.h): each node in document
+ * order as a kind byte (0 plain scalar, 1 other scalar, 2 sequence,
+ * 3 mapping), its line and column as 32-bit little-endian numbers, then
+ * a scalar's length and bytes or a collection's number of children,
+ * which follow it.
+ */
+#define YTREE_PACK_NODE	9	/* bytes of a node before its length */
+
+static void
+ytree_put32(char **buf, size_t *len, size_t *cap, uint32_t v)
+{
+	unsigned char	*p;
+
+	xgrow(buf, cap, *len + 4, 1);
+	p = (unsigned char *)*buf + *len;
+	p[0] = v & 0xff;
+	p[1] = (v >> 8) & 0xff;
+	p[2] = (v >> 16) & 0xff;
+	p[3] = (v >> 24) & 0xff;
+	*len += 4;
+}
+
+static void
+ytree_pack_node(const struct ytree_node *n, char **buf, size_t *len,
+    size_t *cap)
+{
+	size_t	i;
+
+	xgrow(buf, cap, *len + 1, 1);
+	(*buf)[(*len)++] = (char)(n->kind == YTREE_SCALAR ? !n->plain :
+	    n->kind == YTREE_SEQ ? 2 : 3);
+	ytree_put32(buf, len, cap, n->line);
+	ytree_put32(buf, len, cap, n->col);
+	if (n->kind == YTREE_SCALAR) {
+		ytree_put32(buf, len, cap, (uint32_t)n->len);
+		xgrow(buf, cap, *len + n->len, 1);
+		memcpy(*buf + *len, n->str, n->len);
+		*len += n->len;
+		return;
+	}
+	ytree_put32(buf, len, cap, (uint32_t)n->nkids);
+	for (i = 0; i < n->nkids; i++)
+		ytree_pack_node(n->kids[i], buf, len, cap);
+}
+
+void
+ytree_pack(const struct ytree *t, char **buf, size_t *len, size_t *cap)
+{
+	ytree_pack_node(t->root, buf, len, cap);
+}
+
+/* Reading a packed tree: every count is checked against what is left. */
+struct ytree_unpack {
+	const unsigned char		*p;
+	size_t				 len;
+	size_t				 off;
+	const struct ytree_limits	*limits;
+	struct ytree			*tree;
+	size_t				 nnodes;
+};
+
+static int
+ytree_get32(struct ytree_unpack *u, uint32_t *v)
+{
+	const unsigned char	*p = u->p + u->off;
+
+	if (u->len - u->off < 4)
+		return (-1);
+	*v = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	    (uint32_t)p[3] << 24;
+	u->off += 4;
+	return (0);
+}
+
+/* u8_check, past a leading run of ASCII taken eight bytes at a time. */
+static int
+ytree_utf8_valid(const unsigned char *p, size_t n)
+{
+	uint64_t	w;
+	size_t		i = 0;
+
+	for (; n - i >= 8; i += 8) {
+		memcpy(&w, p + i, 8);
+		if (w & 0x8080808080808080ULL)
+			break;
+	}
+	return (u8_check(p + i, n - i) == NULL);
+}
+
+static struct ytree_node *
+ytree_unpack_node(struct ytree_unpack *u, int depth)
+{
+	struct ytree_node	*n;
+	uint32_t		 line, col, count;
+	unsigned char		 kind;
+	size_t			 i;
+	char			*s;
+
+	if (u->len - u->off < YTREE_PACK_NODE ||
+	    ++u->nnodes > u->limits->max_nodes)
+		return (NULL);
+	kind = u->p[u->off++];
+	if (kind > 3 || ytree_get32(u, &line) == -1 ||
+	    ytree_get32(u, &col) == -1 || ytree_get32(u, &count) == -1)
+		return (NULL);
+	n = ytree_alloc(u->tree, sizeof(*n));
+	memset(n, 0, sizeof(*n));
+	n->line = line;
+	n->col = col;
+	if (kind <= 1) {
+		/* What libyaml gives: valid UTF-8, any length that fits. */
+		if (count > u->len - u->off ||
+		    !ytree_utf8_valid(u->p + u->off, count))
+			return (NULL);
+		n->kind = YTREE_SCALAR;
+		n->plain = kind == 0;
+		s = ytree_alloc(u->tree, (size_t)count + 1);
+		memcpy(s, u->p + u->off, count);
+		s[count] = '\0';
+		n->str = s;
+		n->len = count;
+		u->off += count;
+		return (n);
+	}
+	/* The same depth rule as parsing; a mapping holds pairs. */
+	n->kind = kind == 2 ? YTREE_SEQ : YTREE_MAP;
+	if (depth >= u->limits->max_depth ||
+	    count > (u->len - u->off) / YTREE_PACK_NODE ||
+	    (n->kind == YTREE_MAP && count % 2 != 0))
+		return (NULL);
+	n->nkids = count;
+	if (count > 0)
+		n->kids = ytree_alloc(u->tree, count * sizeof(*n->kids));
+	for (i = 0; i < count; i++)
+		if ((n->kids[i] = ytree_unpack_node(u, depth + 1)) == NULL)
+			return (NULL);
+	return (n);
+}
+
+int
+ytree_unpack(const char *buf, size_t len, const struct ytree_limits *limits,
+    struct ytree **tree)
+{
+	struct ytree_unpack	u;
+
+	*tree = NULL;
+	memset(&u, 0, sizeof(u));
+	u.p = (const unsigned char *)buf;
+	u.len = len;
+	u.limits = limits != NULL ? limits : &ytree_default_limits;
+	u.tree = xcalloc(1, sizeof(*u.tree));
+	u.tree->root = ytree_unpack_node(&u, 0);
+	if (u.tree->root == NULL || u.off != u.len) {
+		ytree_free(u.tree);
+		return (-1);
+	}
+	*tree = u.tree;
+	return (0);
 }

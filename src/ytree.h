@@ -52,10 +52,29 @@ struct ytree;
 int			 ytree_load_file(const char *path,
 			    const struct ytree_limits *, struct ytree **tree,
 			    struct diag_list *diags);
+/*
+ * Reads path whole as ytree_load_file does (never through a symlink, a
+ * regular file within the size cap) into *buf, which the caller frees;
+ * -1 with a diagnostic if it cannot.
+ */
+int			 ytree_read_file(const char *path,
+			    const struct ytree_limits *, char **buf,
+			    size_t *len, struct diag_list *diags);
 /* The same for bytes already in memory; name is used in diagnostics. */
 int			 ytree_load_buffer(const char *name, const char *buf,
 			    size_t len, const struct ytree_limits *,
 			    struct ytree **tree, struct diag_list *diags);
+/*
+ * A compact form of a tree, for the library index (idx.h): ytree_pack
+ * appends it to *buf (grown as xgrow does); ytree_unpack rebuilds the
+ * tree, or returns -1 unless buf holds exactly one tree that parsing
+ * could have produced within the limits.  Nothing is reparsed, so this
+ * is only as trustworthy as whoever wrote buf, but never unsafe.
+ */
+void			 ytree_pack(const struct ytree *, char **buf,
+			    size_t *len, size_t *cap);
+int			 ytree_unpack(const char *buf, size_t len,
+			    const struct ytree_limits *, struct ytree **tree);
 const struct ytree_node	*ytree_root(const struct ytree *);
 void			 ytree_free(struct ytree *);
 

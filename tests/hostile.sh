@@ -390,6 +390,48 @@ else
 	    env LANGUAGE=qa_QQ.UTF-8 PAMPHLET_LOCALEDIR="$T/mo" "$PAMPHLET" --content "$golden" --dump=sample
 fi
 
+# ---- The library index ----------------------------------------------------
+# An index saves time only: whatever it holds, the topics shown are those
+# the files hold now, and nothing about it can block or crash a start.
+rm -rf "$T/ix" && cp -r "$golden" "$T/ix"
+"$PAMPHLET" --content "$golden" --dump=sample >"$T/want" 2>&1
+# No temporary file is left beside the index.
+tmpleft() { ! ls -A "$T/ix" | grep -q '^\.library\.index'; }
+post='[ -f "$T/ix/library.index" ] && tmpleft' \
+hcase "--index writes library.index and counts the files" 0 \
+    "^pamphlet: 2 topic files indexed in .*/library\.index$" "$norm" \
+    "$PAMPHLET" --content "$T/ix" --index
+post='cmp -s "$T/out" "$T/want"' \
+hcase "a topic read through the index shows as from its file" 0 "" "$norm" \
+    "$PAMPHLET" --content "$T/ix" --dump=sample
+# The file changed after indexing: its new text shows.
+sed 's/^title: Sample topic/title: Changed topic/' "$golden/sample.yaml" >"$T/ix/sample.yaml"
+post='! grep -q "^Sample topic" "$T/out"' \
+hcase "a topic changed after indexing shows its new text" 0 "^Changed topic" "$norm" \
+    "$PAMPHLET" --content "$T/ix" --dump=sample
+cp "$golden/sample.yaml" "$T/ix/sample.yaml"
+lcg 11 65536 0 255 | bytes >"$T/ix/library.index"
+post='cmp -s "$T/out" "$T/want"' \
+hcase "a library.index of binary garbage is not used" 0 "" "$norm" \
+    "$PAMPHLET" --content "$T/ix" --dump=sample
+rm -f "$T/ix/library.index" && mkfifo "$T/ix/library.index"
+post='cmp -s "$T/out" "$T/want"' \
+hcase "a FIFO named library.index neither blocks nor is read" 0 "" "$norm" \
+    "$PAMPHLET" --content "$T/ix" --dump=sample
+rm -f "$T/ix/library.index" && mkdir "$T/ix/library.index"
+post='tmpleft' \
+hcase "--index that cannot write the index says why, exit 1" 1 \
+    "^pamphlet: cannot write .*/library\.index: " "$norm" \
+    "$PAMPHLET" --content "$T/ix" --index
+rmdir "$T/ix/library.index"
+cp "$top_srcdir/tests/data/bad/syntax.yaml" "$T/ix/"
+post='[ ! -e "$T/ix/library.index" ] && tmpleft' \
+hcase "--index refuses content with errors, exit 1" 1 \
+    "fix the errors above before indexing the topics" "$norm" \
+    "$PAMPHLET" --content "$T/ix" --index
+hcase "--index takes no topic, exit 2" 2 "unexpected argument 'sample'" \
+    "$norm" "$PAMPHLET" --content "$T/ix" --index sample
+
 # ---- Bad locales ----------------------------------------------------------
 garbage=$(lcg 7 4096 33 126 | bytes)
 for what in unset C xx_XX.UTF-8 garbage ../../x; do

@@ -78,7 +78,7 @@ compile()
 	    $FUZZ_CFLAGS -c -o "$2" "$1"
 }
 
-SRCS="content diag doc i18n layout mo readability text xalloc ytree"
+SRCS="content diag doc i18n idx layout mo readability text xalloc ytree"
 
 objs=
 for s in $SRCS; do
@@ -86,7 +86,7 @@ for s in $SRCS; do
 	objs="$objs $outdir/obj/$s.o"
 done
 
-for t in fuzz_content fuzz_text fuzz_mo; do
+for t in fuzz_content fuzz_text fuzz_mo fuzz_pack; do
 	compile "$srcdir/tests/fuzz/$t.c" "$outdir/obj/$t.o"
 	# shellcheck disable=SC2086
 	$CC $FUZZ_CFLAGS -o "$outdir/$t" "$outdir/obj/$t.o" $objs $LIBS
@@ -94,3 +94,4 @@ done
 echo "$outdir/fuzz_content"
 echo "$outdir/fuzz_text"
 echo "$outdir/fuzz_mo"
+echo "$outdir/fuzz_pack"

@@ -1,7 +1,7 @@
 #!/bin/sh
 #
 # Runs each fuzz target for SECONDS (default 60; FUZZ_SECONDS_CONTENT,
-# FUZZ_SECONDS_TEXT and FUZZ_SECONDS_MO set one) and reports in TAP: one
+# FUZZ_SECONDS_TEXT, FUZZ_SECONDS_MO and FUZZ_SECONDS_PACK set one) and reports in TAP: one
 # line per target, with the number of runs or the file that made it
 # fail.  Findings are in the TAP, so the exit status is 0 unless the
 # targets cannot be built.
@@ -13,7 +13,8 @@
 # configured build tree.  The seeds are content/*.yaml, tests/data and
 # every in.yaml of the YAML test suite in PAMPHLET_YAML_SUITE (by
 # default ../shared/corpora/yaml-test-suite beside the source tree); the
-# catalogue target starts from the project's PO files, compiled.
+# catalogue target starts from the project's PO files, compiled; the
+# packed-tree target from the YAML seeds, which it packs itself.
 # Crash files are kept in FUZZ_ARTIFACTS (default tests/fuzz/artifacts).
 #
 # ASan keeps up to 256 MiB of freed memory in quarantine by default, which
@@ -50,7 +51,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/pamphlet-fuzz.XXXXXX") || exit 1
 trap 'rm -rf "$work"' EXIT
 trap 'exit 1' HUP INT TERM
 mkdir -p "$artifacts" "$work/seeds" "$work/seeds-mo" "$work/content" \
-    "$work/text" "$work/mo"
+    "$work/text" "$work/mo" "$work/pack"
 
 # Seeds, named by number: the corpus directories are libFuzzer's to fill.
 n=0
@@ -73,15 +74,16 @@ if command -v msgfmt >/dev/null 2>&1; then
 	done
 fi
 
-echo "1..3"
+echo "1..4"
 i=0
-for t in fuzz_content fuzz_text fuzz_mo; do
+for t in fuzz_content fuzz_text fuzz_mo fuzz_pack; do
 	i=$((i + 1))
 	log=$work/$t.log
 	seeds=$work/seeds
 	[ "$t" = fuzz_mo ] && seeds=$work/seeds-mo
 	nseeds=$(find "$seeds" -type f | wc -l)
-	# FUZZ_SECONDS_CONTENT, _TEXT or _MO give one target its own time.
+	# FUZZ_SECONDS_CONTENT, _TEXT, _MO or _PACK give one target its own
+	# time.
 	name=$(echo "${t#fuzz_}" | tr '[:lower:]' '[:upper:]')
 	eval "secs=\${FUZZ_SECONDS_$name:-$seconds}"
 	"$outdir/$t" -max_total_time="$secs" -timeout=2 \

@@ -1,0 +1,469 @@
+/*
+ * The library index file.  All numbers are little-endian:
+ *
+ *	"pamphlet library index 1 VERSION\n"
+ *	u32 number of entries, u32 bytes of the table
+ *	the table, one entry per topic file in name order:
+ *	    u32 name length, the name, u64 file size, u64 file hash,
+ *	    u64 offset of the packed tree, u32 its length, u64 its hash
+ *	the packed trees (ytree_pack)
+ *
+ * The table is read and checked whole when the index is opened; a packed
+ * tree is read only when its file is loaded, checked against its hash
+ * and unpacked with the parser's own limits.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "idx.h"
+#include "xalloc.h"
+#include "ytree.h"
+
+#define IDX_MAGIC	"pamphlet library index 1 " PACKAGE_VERSION "\n"
+#define IDX_HEAD	(sizeof(IDX_MAGIC) - 1 + 8)
+#define IDX_MAX_ENTRIES	1000000
+#define IDX_MAX_TABLE	(64 * 1024 * 1024)
+#define IDX_MAX_NAME	255
+#define IDX_MAX_PACK	(64 * 1024 * 1024)
+#define IDX_ENTRY_FIXED	(4 + 8 + 8 + 8 + 4 + 8)
+
+struct idx_entry {
+	const char	*name;		/* in idx->names */
+	uint64_t	 size;		/* of the file */
+	uint64_t	 hash;		/* of the file's bytes */
+	uint64_t	 off;		/* of the packed tree */
+	uint32_t	 len;
+	uint64_t	 phash;		/* of the packed tree */
+};
+
+struct idx {
+	int			 fd;
+	struct idx_entry	*entries;
+	size_t			 n;
+	char			*names;
+	char			*buf;		/* one packed tree at a time */
+	size_t			 bufcap;
+};
+
+struct idx_wentry {
+	char		*name;
+	uint64_t	 size;
+	uint64_t	 hash;
+	char		*pack;
+	size_t		 plen;
+};
+
+struct idx_writer {
+	struct idx_wentry	*entries;
+	size_t			 n;
+	size_t			 cap;
+};
+
+/* A bounded reader over bytes in memory. */
+struct idx_rd {
+	const unsigned char	*p;
+	size_t			 len;
+	size_t			 off;
+};
+
+static uint64_t	 idx_le(const unsigned char *, size_t);
+static uint64_t	 idx_le64(const unsigned char *);
+static int	 idx_get32(struct idx_rd *, uint32_t *);
+static int	 idx_get64(struct idx_rd *, uint64_t *);
+static void	 idx_put(char **, size_t *, size_t *, uint64_t, size_t);
+static int	 idx_pread(int, void *, size_t, uint64_t);
+static int	 idx_write(int, const void *, size_t);
+static int	 idx_table(struct idx *, const unsigned char *, size_t,
+		    uint64_t, uint64_t);
+static int	 idx_entry_cmp(const void *, const void *);
+static int	 idx_wentry_cmp(const void *, const void *);
+
+static uint64_t
+idx_le(const unsigned char *p, size_t n)
+{
+	uint64_t	v = 0;
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+		v |= (uint64_t)p[i] << (8 * i);
+	return (v);
+}
+
+/* The same for eight bytes, which compilers turn into one load. */
+static uint64_t
+idx_le64(const unsigned char *p)
+{
+	return ((uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+	    (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 |
+	    (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 |
+	    (uint64_t)p[7] << 56);
+}
+
+/*
+ * Eight bytes at a time, mixed as MurmurHash3 mixes, with its finaliser.
+ * Not cryptographic: it tells a changed file from an unchanged one.
+ */
+uint64_t
+idx_hash(const void *v, size_t n)
+{
+	const unsigned char	*p = v;
+	uint64_t		 h, w;
+
+	h = 0x9e3779b97f4a7c15ULL ^ ((uint64_t)n * 0xff51afd7ed558ccdULL);
+	for (; n >= 8; p += 8, n -= 8) {
+		w = idx_le64(p) * 0x87c37b91114253d5ULL;
+		h ^= (w << 31 | w >> 33) * 0x4cf5ad432745937fULL;
+		h = (h << 27 | h >> 37) * 5 + 0x52dce729;
+	}
+	w = idx_le(p, n) * 0x87c37b91114253d5ULL;
+	h ^= (w << 31 | w >> 33) * 0x4cf5ad432745937fULL;
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return (h);
+}
+
+static int
+idx_get32(struct idx_rd *r, uint32_t *v)
+{
+	if (r->len - r->off < 4)
+		return (-1);
+	*v = (uint32_t)idx_le(r->p + r->off, 4);
+	r->off += 4;
+	return (0);
+}
+
+static int
+idx_get64(struct idx_rd *r, uint64_t *v)
+{
+	if (r->len - r->off < 8)
+		return (-1);
+	*v = idx_le(r->p + r->off, 8);
+	r->off += 8;
+	return (0);
+}
+
+/* Appends the low n bytes of v, little-endian. */
+static void
+idx_put(char **buf, size_t *len, size_t *cap, uint64_t v, size_t n)
+{
+	size_t	i;
+
+	xgrow(buf, cap, *len + n, 1);
+	for (i = 0; i < n; i++)
+		(*buf)[(*len)++] = (char)((v >> (8 * i)) & 0xff);
+}
+
+static int
+idx_pread(int fd, void *buf, size_t len, uint64_t off)
+{
+	ssize_t	n;
+	size_t	done = 0;
+
+	while (done < len) {
+		n = pread(fd, (char *)buf + done, len - done,
+		    (off_t)(off + done));
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return (-1);
+		done += (size_t)n;
+	}
+	return (0);
+}
+
+static int
+idx_write(int fd, const void *buf, size_t len)
+{
+	ssize_t	n;
+	size_t	done = 0;
+
+	while (done < len) {
+		n = write(fd, (const char *)buf + done, len - done);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n == 0)
+				errno = EIO;
+			return (-1);
+		}
+		done += (size_t)n;
+	}
+	return (0);
+}
+
+static int
+idx_entry_cmp(const void *a, const void *b)
+{
+	return (strcmp(((const struct idx_entry *)a)->name,
+	    ((const struct idx_entry *)b)->name));
+}
+
+/*
+ * Reads the table: names of 1 to 255 bytes with no NUL or '/', strictly
+ * in order, each tree inside the file after the table.
+ */
+static int
+idx_table(struct idx *x, const unsigned char *tab, size_t tablen,
+    uint64_t first, uint64_t fsize)
+{
+	struct idx_rd		 r = { tab, tablen, 0 };
+	struct idx_entry	*e;
+	uint32_t		 nlen;
+	size_t			 i, nameoff = 0;
+
+	/* The names, NUL-terminated, take less room than the table. */
+	x->names = xmalloc(tablen + 1);
+	x->entries = xcalloc(x->n > 0 ? x->n : 1, sizeof(*x->entries));
+	for (i = 0; i < x->n; i++) {
+		e = &x->entries[i];
+		if (idx_get32(&r, &nlen) == -1 || nlen == 0 ||
+		    nlen > IDX_MAX_NAME || nlen > r.len - r.off ||
+		    memchr(r.p + r.off, '\0', nlen) != NULL ||
+		    memchr(r.p + r.off, '/', nlen) != NULL)
+			return (-1);
+		memcpy(x->names + nameoff, r.p + r.off, nlen);
+		x->names[nameoff + nlen] = '\0';
+		e->name = x->names + nameoff;
+		nameoff += nlen + 1;
+		r.off += nlen;
+		if (idx_get64(&r, &e->size) == -1 ||
+		    idx_get64(&r, &e->hash) == -1 ||
+		    idx_get64(&r, &e->off) == -1 ||
+		    idx_get32(&r, &e->len) == -1 ||
+		    idx_get64(&r, &e->phash) == -1)
+			return (-1);
+		if (e->off < first || e->off > fsize ||
+		    e->len > fsize - e->off || e->len > IDX_MAX_PACK)
+			return (-1);
+		if (i > 0 && strcmp(x->entries[i - 1].name, e->name) >= 0)
+			return (-1);
+	}
+	return (r.off == r.len ? 0 : -1);
+}
+
+struct idx *
+idx_open(const char *dir)
+{
+	struct idx	*x;
+	struct stat	 st;
+	unsigned char	 head[IDX_HEAD], *tab = NULL;
+	uint64_t	 count, tablen;
+	char		*path;
+	int		 fd;
+
+	path = xasprintf("%s/%s", dir, IDX_FILE);
+	fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	free(path);
+	if (fd == -1)
+		return (NULL);
+	x = xcalloc(1, sizeof(*x));
+	x->fd = fd;
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    (uint64_t)st.st_size < IDX_HEAD ||
+	    idx_pread(fd, head, IDX_HEAD, 0) == -1 ||
+	    memcmp(head, IDX_MAGIC, sizeof(IDX_MAGIC) - 1) != 0)
+		goto fail;
+	count = idx_le(head + IDX_HEAD - 8, 4);
+	tablen = idx_le(head + IDX_HEAD - 4, 4);
+	if (count > IDX_MAX_ENTRIES || tablen > IDX_MAX_TABLE ||
+	    tablen < count * IDX_ENTRY_FIXED ||
+	    tablen > (uint64_t)st.st_size - IDX_HEAD)
+		goto fail;
+	x->n = (size_t)count;
+	tab = xmalloc(tablen > 0 ? tablen : 1);
+	if (idx_pread(fd, tab, tablen, IDX_HEAD) == -1 ||
+	    idx_table(x, tab, tablen, IDX_HEAD + tablen,
+	    (uint64_t)st.st_size) == -1)
+		goto fail;
+	free(tab);
+	return (x);
+fail:
+	free(tab);
+	idx_free(x);
+	return (NULL);
+}
+
+int
+idx_get(struct idx *x, const char *name, const char *buf, size_t len,
+    const struct ytree_limits *limits, struct ytree **tree)
+{
+	struct idx_entry	 key, *e;
+
+	*tree = NULL;
+	if (x == NULL || x->n == 0)
+		return (-1);
+	key.name = name;
+	e = bsearch(&key, x->entries, x->n, sizeof(*x->entries),
+	    idx_entry_cmp);
+	if (e == NULL || e->size != len || e->hash != idx_hash(buf, len))
+		return (-1);
+	if (e->len > x->bufcap) {
+		free(x->buf);
+		x->bufcap = e->len;
+		x->buf = xmalloc(x->bufcap);
+	}
+	if (idx_pread(x->fd, x->buf, e->len, e->off) == -1 ||
+	    idx_hash(x->buf, e->len) != e->phash)
+		return (-1);
+	return (ytree_unpack(x->buf, e->len, limits, tree));
+}
+
+size_t
+idx_count(const struct idx *x)
+{
+	return (x != NULL ? x->n : 0);
+}
+
+void
+idx_free(struct idx *x)
+{
+	if (x == NULL)
+		return;
+	if (x->fd != -1)
+		close(x->fd);
+	free(x->entries);
+	free(x->names);
+	free(x->buf);
+	free(x);
+}
+
+struct idx_writer *
+idx_writer_new(void)
+{
+	return (xcalloc(1, sizeof(struct idx_writer)));
+}
+
+void
+idx_writer_add(struct idx_writer *w, const char *name, const char *buf,
+    size_t len, const struct ytree *tree)
+{
+	struct idx_wentry	*e;
+	size_t			 cap = 0;
+
+	xgrow(&w->entries, &w->cap, w->n + 1, sizeof(*w->entries));
+	e = &w->entries[w->n++];
+	e->name = xstrdup(name);
+	e->size = len;
+	e->hash = idx_hash(buf, len);
+	e->pack = NULL;
+	e->plen = 0;
+	ytree_pack(tree, &e->pack, &e->plen, &cap);
+}
+
+size_t
+idx_writer_count(const struct idx_writer *w)
+{
+	return (w->n);
+}
+
+static int
+idx_wentry_cmp(const void *a, const void *b)
+{
+	return (strcmp(((const struct idx_wentry *)a)->name,
+	    ((const struct idx_wentry *)b)->name));
+}
+
+int
+idx_writer_save(struct idx_writer *w, const char *dir)
+{
+	struct idx_wentry	*e;
+	char			*head = NULL, *tmp, *path;
+	size_t			 len = 0, cap = 0, i, nlen, tablen = 0;
+	uint64_t		 off;
+	int			 fd, saved, rc = -1;
+
+	qsort(w->entries, w->n, sizeof(*w->entries), idx_wentry_cmp);
+	for (i = 0; i < w->n; i++) {
+		e = &w->entries[i];
+		nlen = strlen(e->name);
+		if (nlen == 0 || nlen > IDX_MAX_NAME ||
+		    strchr(e->name, '/') != NULL ||
+		    e->plen > IDX_MAX_PACK ||
+		    (i > 0 && strcmp(w->entries[i - 1].name, e->name) == 0)) {
+			errno = EINVAL;
+			return (-1);
+		}
+		tablen += IDX_ENTRY_FIXED + nlen;
+	}
+	if (w->n > IDX_MAX_ENTRIES || tablen > IDX_MAX_TABLE) {
+		errno = EFBIG;
+		return (-1);
+	}
+	xgrow(&head, &cap, sizeof(IDX_MAGIC) - 1, 1);
+	memcpy(head, IDX_MAGIC, sizeof(IDX_MAGIC) - 1);
+	len = sizeof(IDX_MAGIC) - 1;
+	idx_put(&head, &len, &cap, w->n, 4);
+	idx_put(&head, &len, &cap, tablen, 4);
+	off = IDX_HEAD + tablen;
+	for (i = 0; i < w->n; i++) {
+		e = &w->entries[i];
+		nlen = strlen(e->name);
+		idx_put(&head, &len, &cap, nlen, 4);
+		xgrow(&head, &cap, len + nlen, 1);
+		memcpy(head + len, e->name, nlen);
+		len += nlen;
+		idx_put(&head, &len, &cap, e->size, 8);
+		idx_put(&head, &len, &cap, e->hash, 8);
+		idx_put(&head, &len, &cap, off, 8);
+		idx_put(&head, &len, &cap, e->plen, 4);
+		idx_put(&head, &len, &cap, idx_hash(e->pack, e->plen), 8);
+		off += e->plen;
+	}
+
+	/* A new file beside the old, renamed over it when complete. */
+	path = xasprintf("%s/%s", dir, IDX_FILE);
+	tmp = xasprintf("%s/.%s.XXXXXX", dir, IDX_FILE);
+	if ((fd = mkstemp(tmp)) == -1)
+		goto done;
+	if (fchmod(fd, 0644) == -1 || idx_write(fd, head, len) == -1)
+		goto fail;
+	for (i = 0; i < w->n; i++)
+		if (idx_write(fd, w->entries[i].pack, w->entries[i].plen) == -1)
+			goto fail;
+	if (close(fd) == -1) {
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, path) == -1)
+		goto fail;
+	rc = 0;
+	goto done;
+fail:
+	saved = errno;
+	if (fd != -1)
+		close(fd);
+	unlink(tmp);
+	errno = saved;
+done:
+	free(head);
+	free(tmp);
+	free(path);
+	return (rc);
+}
+
+void
+idx_writer_free(struct idx_writer *w)
+{
+	size_t	i;
+
+	if (w == NULL)
+		return;
+	for (i = 0; i < w->n; i++) {
+		free(w->entries[i].name);
+		free(w->entries[i].pack);
+	}
+	free(w->entries);
+	free(w);
+}
