@@ -1456,6 +1456,46 @@ content_load_dir_index(const char *dir, struct library *lib,
 	return (rc);
 }
 
+long
+content_index_stale(const char *dir)
+{
+	struct stat	  st;
+	struct diag_list  quiet;
+	struct idx	 *x;
+	char		**names, *path, *buf;
+	size_t		  n, i, len;
+	long		  stale = 0;
+	int		  settings;
+
+	path = content_path(dir, IDX_FILE);
+	i = lstat(path, &st) == 0;
+	free(path);
+	if (!i)
+		return (-1);
+	diag_init(&quiet);
+	if (content_scan(dir, &names, &n, &settings, &quiet) == -1) {
+		diag_free(&quiet);
+		return (-1);
+	}
+	x = idx_open(dir);
+	for (i = 0; i < n; i++) {
+		path = content_path(dir, names[i]);
+		if (ytree_read_file(path, &ytree_default_limits, &buf, &len,
+		    &quiet) == -1)
+			stale++;
+		else {
+			if (!idx_holds(x, names[i], buf, len))
+				stale++;
+			free(buf);
+		}
+		free(path);
+	}
+	idx_free(x);
+	content_free_names(names, n);
+	diag_free(&quiet);
+	return (stale);
+}
+
 int
 content_load_settings(const char *dir, struct library *lib)
 {

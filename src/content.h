@@ -48,6 +48,13 @@ int	content_load_dir_index(const char *dir, struct library *lib,
 	    struct content_index *ci, struct diag_list *diags);
 
 /*
+ * The number of topic files in dir that its library index does not hold
+ * as they are now (every one when the index cannot be used), or -1 when
+ * dir has no index.
+ */
+long	content_index_stale(const char *dir);
+
+/*
  * Reads only the settings of dir (its library.yaml, if any) into
  * lib->settings, quietly: the file is checked, and its order list
  * against the topics, when the directory is loaded.  Returns -1 if dir

@@ -84,6 +84,8 @@ static int	 idx_write(int, const void *, size_t);
 static int	 idx_table(struct idx *, const unsigned char *, size_t,
 		    uint64_t, uint64_t);
 static int	 idx_entry_cmp(const void *, const void *);
+static struct idx_entry *idx_find(const struct idx *, const char *,
+		    const char *, size_t);
 static int	 idx_wentry_cmp(const void *, const void *);
 
 static uint64_t
@@ -294,19 +296,36 @@ fail:
 	return (NULL);
 }
 
-int
-idx_get(struct idx *x, const char *name, const char *buf, size_t len,
-    const struct ytree_limits *limits, struct ytree **tree)
+/* The entry of the file name with the bytes buf, or NULL. */
+static struct idx_entry *
+idx_find(const struct idx *x, const char *name, const char *buf, size_t len)
 {
 	struct idx_entry	 key, *e;
 
-	*tree = NULL;
 	if (x == NULL || x->n == 0)
-		return (-1);
+		return (NULL);
 	key.name = name;
 	e = bsearch(&key, x->entries, x->n, sizeof(*x->entries),
 	    idx_entry_cmp);
 	if (e == NULL || e->size != len || e->hash != idx_hash(buf, len))
+		return (NULL);
+	return (e);
+}
+
+int
+idx_holds(const struct idx *x, const char *name, const char *buf, size_t len)
+{
+	return (idx_find(x, name, buf, len) != NULL);
+}
+
+int
+idx_get(struct idx *x, const char *name, const char *buf, size_t len,
+    const struct ytree_limits *limits, struct ytree **tree)
+{
+	struct idx_entry	*e;
+
+	*tree = NULL;
+	if ((e = idx_find(x, name, buf, len)) == NULL)
 		return (-1);
 	if (e->len > x->bufcap) {
 		free(x->buf);

@@ -39,6 +39,9 @@ struct idx		*idx_open(const char *dir);
 int			 idx_get(struct idx *, const char *name,
 			    const char *buf, size_t len,
 			    const struct ytree_limits *, struct ytree **tree);
+/* 1 if the index holds the file name with the bytes buf, else 0. */
+int			 idx_holds(const struct idx *, const char *name,
+			    const char *buf, size_t len);
 /* The number of entries. */
 size_t			 idx_count(const struct idx *);
 void			 idx_free(struct idx *);

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
@@ -413,8 +415,11 @@ main_check(const struct main_opts *o, char **paths, int npaths)
 {
 	struct library		 lib;
 	struct diag_list	 diags;
-	char			*dflt[1];
+	struct stat		 st;
+	char			*dflt[1], *safe;
 	size_t			 errors;
+	long			 stale;
+	int			 i;
 
 	if (npaths == 0) {
 		dflt[0] = (char *)o->content;
@@ -431,6 +436,22 @@ main_check(const struct main_opts *o, char **paths, int npaths)
 	/* TRANSLATORS: the summary of --check; the numbers are counts. */
 	i18n_printf(stdout, _("Files checked: %zu. Errors: %zu. Warnings: %zu.\n"),
 	    lib.nfiles, errors, diags.nwarnings);
+	/* An index that no longer matches slows the start: say so. */
+	for (i = 0; i < npaths; i++) {
+		if (stat(paths[i], &st) == -1 || !S_ISDIR(st.st_mode) ||
+		    (stale = content_index_stale(paths[i])) <= 0)
+			continue;
+		/* What was typed may hold escape sequences: show it safely. */
+		safe = text_sanitize(paths[i], strlen(paths[i]), TEXT_FLOW,
+		    NULL);
+		/* TRANSLATORS: a folder, "library.index", a count, the folder. */
+		i18n_printf(stdout, i18n_ui_plural("%s/%s is out of date for "
+		    "%ld topic file: 'pamphlet --content=%s --index' updates it\n",
+		    "%s/%s is out of date for %ld topic files: 'pamphlet "
+		    "--content=%s --index' updates it\n", (unsigned long)stale),
+		    safe, IDX_FILE, stale, safe);
+		free(safe);
+	}
 	diag_free(&diags);
 	doc_library_free(&lib);
 	return (errors > 0 ? EXIT_FAILURE : EXIT_SUCCESS);

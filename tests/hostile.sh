@@ -409,7 +409,13 @@ sed 's/^title: Sample topic/title: Changed topic/' "$golden/sample.yaml" >"$T/ix
 post='! grep -q "^Sample topic" "$T/out"' \
 hcase "a topic changed after indexing shows its new text" 0 "^Changed topic" "$norm" \
     "$PAMPHLET" --content "$T/ix" --dump=sample
+post='grep -q "^$T/ix/library.index is out of date for 1 topic file: .pamphlet --content=$T/ix --index. updates it$" "$T/out"' \
+hcase "--check says the index is out of date for a changed file" 0 "" "$norm" \
+    "$PAMPHLET" --check "$T/ix"
 cp "$golden/sample.yaml" "$T/ix/sample.yaml"
+post='! grep -q "out of date" "$T/out"' \
+hcase "--check says nothing of an index that matches" 0 "" "$norm" \
+    "$PAMPHLET" --check "$T/ix"
 lcg 11 65536 0 255 | bytes >"$T/ix/library.index"
 post='cmp -s "$T/out" "$T/want"' \
 hcase "a library.index of binary garbage is not used" 0 "" "$norm" \

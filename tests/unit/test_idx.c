@@ -461,6 +461,31 @@ test_index_changed_file(void **state)
 	tmpdir_remove(dir);
 }
 
+/* What --check says of an index: how many files it does not hold. */
+static void
+test_index_stale(void **state)
+{
+	char	*dir, *path, *buf;
+	size_t	 len;
+
+	(void)state;
+	dir = content_copy();
+	assert_int_equal(content_index_stale(dir), -1);
+	build_index(dir);
+	assert_int_equal(content_index_stale(dir), 0);
+	path = xasprintf("%s/prostatitis.yaml", dir);
+	buf = read_all(path, &len);
+	write_all(path, buf, len - 1);
+	assert_int_equal(content_index_stale(dir), 1);
+	free(path);
+	path = xasprintf("%s/%s", dir, IDX_FILE);
+	write_all(path, "not an index", 12);
+	assert_int_equal(content_index_stale(dir), 2);
+	free(path);
+	free(buf);
+	tmpdir_remove(dir);
+}
+
 /* Topics with errors are indexed too, and give the same diagnostics. */
 static void
 test_index_diagnostics(void **state)
@@ -618,6 +643,7 @@ main(void)
 		cmocka_unit_test(test_unpack_limits),
 		cmocka_unit_test(test_index_round_trip),
 		cmocka_unit_test(test_index_changed_file),
+		cmocka_unit_test(test_index_stale),
 		cmocka_unit_test(test_index_diagnostics),
 		cmocka_unit_test(test_index_damaged),
 		cmocka_unit_test(test_index_foreign),
