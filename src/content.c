@@ -1362,10 +1362,6 @@ content_resolve_links(struct library *lib, struct diag_list *diags)
 }
 
 /*
- * Loads a directory into lib: topics in file order, then the settings,
- * the display order and the links of the topics it added.
- */
-/*
  * Loads one topic file of a directory, its tree from the index when the
  * index holds these very bytes.  The file is read either way.
  */
@@ -1400,10 +1396,15 @@ content_load_indexed(const char *path, const char *name,
 	return (t);
 }
 
+/*
+ * Loads a directory into lib: topics in file order, then the settings,
+ * the display order and the links of the topics it added.
+ */
 static int
 content_load_into(const char *dir, struct library *lib,
     struct content_index *ci, struct diag_list *diags)
 {
+	struct content_index	  none;
 	struct topic	 *t;
 	char		**names, **order = NULL, *path;
 	size_t		  n, i, first, norder = 0;
@@ -1411,15 +1412,18 @@ content_load_into(const char *dir, struct library *lib,
 
 	if (content_scan(dir, &names, &n, &settings, diags) == -1)
 		return (-1);
+	if (ci == NULL) {
+		memset(&none, 0, sizeof(none));
+		ci = &none;
+	}
 	if (lib->dir == NULL)
 		lib->dir = xstrdup(dir);
 	first = lib->ntopics;
 	for (i = 0; i < n; i++) {
 		path = content_path(dir, names[i]);
 		lib->nfiles++;
-		t = ci != NULL ? content_load_indexed(path, names[i], ci,
-		    diags) : content_load_file(path, diags);
-		if (t != NULL)
+		if ((t = content_load_indexed(path, names[i], ci,
+		    diags)) != NULL)
 			content_add_topic(lib, t, diags);
 		free(path);
 	}
@@ -1465,12 +1469,12 @@ content_index_stale(const char *dir)
 	char		**names, *path, *buf;
 	size_t		  n, i, len;
 	long		  stale = 0;
-	int		  settings;
+	int		  settings, have;
 
 	path = content_path(dir, IDX_FILE);
-	i = lstat(path, &st) == 0;
+	have = lstat(path, &st) == 0;
 	free(path);
-	if (!i)
+	if (!have)
 		return (-1);
 	diag_init(&quiet);
 	if (content_scan(dir, &names, &n, &settings, &quiet) == -1) {
