@@ -90,6 +90,7 @@ function topic(t,   id, name, q, s, b, h, nrefs) {
 	    "treated and when to get help." > f
 	print "last_reviewed: 2026-01-15" > f
 	print "next_review: 2028-01-15" > f
+	print "reviewed_by: a generated reviewer" > f
 	if (t % 3 == 0) {
 		print "translator_note: >" > f
 		print "  Keep sentences short. Use everyday words." > f

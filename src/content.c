@@ -24,6 +24,9 @@
 #include "xalloc.h"
 #include "ytree.h"
 
+/* The longest a topic may go between reviews before --check warns. */
+#define CONTENT_REVIEW_YEARS	3
+
 /* The longest key for which a close known key is suggested. */
 #define CONTENT_HINT_MAX	64
 
@@ -56,11 +59,11 @@ struct cwalk {
 };
 
 /* Keys of each kind of mapping, in the order of their value slots. */
-enum { TK_ID, TK_TITLE, TK_SUMMARY, TK_LAST, TK_NEXT, TK_SECTIONS,
-    TK_REFS, TK_NOTE, TK_MAX };
+enum { TK_ID, TK_TITLE, TK_SUMMARY, TK_LAST, TK_NEXT, TK_REVIEWER,
+    TK_SECTIONS, TK_REFS, TK_NOTE, TK_MAX };
 static const char *const content_topic_keys[TK_MAX] = {
 	"id", "title", "summary", "last_reviewed", "next_review",
-	"sections", "references", "translator_note"
+	"reviewed_by", "sections", "references", "translator_note"
 };
 
 enum { SK_ID, SK_HEADING, SK_BLOCKS, SK_NOTE, SK_MAX };
@@ -101,9 +104,9 @@ static const char *const content_ref_keys[RK_MAX] = {
 	"id", "authors", "year", "title", "source", "url", "note"
 };
 
-enum { LS_EMERGENCY, LS_GRADE, LS_ORDER, LS_MAX };
+enum { LS_EMERGENCY, LS_GRADE, LS_ORDER, LS_CONTACT, LS_MAX };
 static const char *const content_settings_keys[LS_MAX] = {
-	"emergency_number", "reading_grade_limit", "order"
+	"emergency_number", "reading_grade_limit", "order", "contact"
 };
 
 /* A topic and its place while the library is sorted. */
@@ -166,6 +169,9 @@ static void	 content_section(struct cwalk *, const struct ytree_node *,
 		    struct section *);
 static void	 content_sections(struct cwalk *, const struct ytree_node *);
 static void	 content_refs(struct cwalk *, const struct ytree_node *);
+static void	 content_review_dates(struct cwalk *,
+		    const struct ytree_node *);
+static void	 content_care_twice(struct cwalk *);
 static void	 content_cite(struct cwalk *, const struct ytree_node *,
 		    struct block *);
 static int	 content_name_cmp(const void *, const void *);
@@ -967,6 +973,92 @@ content_refs(struct cwalk *w, const struct ytree_node *v)
 }
 
 /*
+ * The review dates, both read: the next review must come after the last,
+ * within the three years good practice allows, and not be past already.
+ */
+static void
+content_review_dates(struct cwalk *w, const struct ytree_node *next)
+{
+	const struct topic	*t = w->t;
+	struct doc_date		 limit = t->reviewed, today;
+	char			 buf[16];
+
+	if (doc_date_cmp(&t->next_review, &t->reviewed) <= 0) {
+		content_diag(w, next, DIAG_REVIEW_ORDER, NULL, NULL);
+		return;
+	}
+	limit.year += CONTENT_REVIEW_YEARS;
+	if (limit.month == 2 && limit.day == 29)
+		limit.day = 28;
+	if (doc_date_cmp(&t->next_review, &limit) > 0)
+		content_diag(w, next, DIAG_REVIEW_LONG, NULL, NULL);
+	doc_date_today(&today);
+	if (doc_date_cmp(&t->next_review, &today) < 0) {
+		doc_date_format(&t->next_review, buf);
+		content_diag(w, next, DIAG_REVIEW_DUE, buf, NULL);
+	}
+}
+
+/*
+ * A sign on two care cards of one topic gives a reader two levels of
+ * care for one picture.  Items are compared folded (case, accents and
+ * a final full stop do not count); each repeat is reported once, at the
+ * later place, naming the first.
+ */
+static void
+content_care_twice(struct cwalk *w)
+{
+	const struct topic	*t = w->t;
+	const struct block	*b, **card = NULL;
+	const struct tstr	*it, **item = NULL;
+	struct content_set	 seen;
+	char			**folded = NULL, line[16];
+	const char		*msgid;
+	size_t			 i, j, k, n = 0, cap = 0, len;
+	long			 first;
+
+	memset(&seen, 0, sizeof(seen));
+	for (i = 0; i < t->nsections; i++)
+		for (j = 0; j < t->sections[i].nblocks; j++) {
+			b = &t->sections[i].blocks[j];
+			if (b->kind != BLOCK_CARE)
+				continue;
+			for (k = 0; k < b->nitems; k++) {
+				it = &b->items[k];
+				msgid = tstr_msgid(it);
+				len = strlen(msgid);
+				while (len > 0 && (msgid[len - 1] == '.' ||
+				    msgid[len - 1] == ' '))
+					len--;
+				xgrow(&folded, &cap, n + 1, sizeof(*folded));
+				card = xreallocarray(card, cap, sizeof(*card));
+				item = xreallocarray(item, cap, sizeof(*item));
+				folded[n] = text_fold(msgid, len, NULL, NULL);
+				card[n] = b;
+				item[n] = it;
+				first = content_set_find(&seen, folded[n],
+				    strlen(folded[n]));
+				if (first == -1)
+					content_set_add(&seen, folded[n], n);
+				else if (card[first] != b) {
+					snprintf(line, sizeof(line), "%u",
+					    (unsigned)item[first]->line);
+					diag_add(w->diags, w->file, it->line,
+					    it->col, DIAG_CARE_TWICE, line,
+					    NULL);
+				}
+				n++;
+			}
+		}
+	for (i = 0; i < n; i++)
+		free(folded[i]);
+	free(folded);
+	free(card);
+	free(item);
+	content_set_free(&seen);
+}
+
+/*
  * The walk over a whole topic.  Problems go to a list of this file's own,
  * sorted by position before they are handed over, since the checks do not
  * run in file order (missing keys come after the keys that are there, and
@@ -978,7 +1070,7 @@ content_topic_from_tree(const char *file, const struct ytree_node *root,
 {
 	static const char *const required[TK_MAX] = {
 		"id", "title", "summary", "last_reviewed", "next_review",
-		"sections", NULL, NULL
+		NULL, "sections", NULL, NULL
 	};
 	const struct ytree_node	*vals[TK_MAX];
 	struct diag_list	 local;
@@ -1025,9 +1117,11 @@ content_topic_from_tree(const char *file, const struct ytree_node *root,
 	if (vals[TK_NEXT] != NULL)
 		have_next = content_date(&w, "next_review", vals[TK_NEXT],
 		    &t->next_review) == 0;
-	if (have_last && have_next &&
-	    doc_date_cmp(&t->next_review, &t->reviewed) <= 0)
-		content_diag(&w, vals[TK_NEXT], DIAG_REVIEW_ORDER, NULL, NULL);
+	if (have_last && have_next)
+		content_review_dates(&w, vals[TK_NEXT]);
+	if (vals[TK_REVIEWER] != NULL)
+		content_tstr(&w, "reviewed_by", vals[TK_REVIEWER], w.tctx,
+		    TEXT_FLOW, &t->reviewed_by);
 	if (vals[TK_NOTE] != NULL)
 		t->note = content_text(&w, "translator_note", vals[TK_NOTE],
 		    TEXT_FLOW);
@@ -1040,6 +1134,10 @@ content_topic_from_tree(const char *file, const struct ytree_node *root,
 		if (t->refs[i].id != NULL && !w.cited[i])
 			diag_add(&local, file, t->refs[i].line, t->refs[i].col,
 			    DIAG_UNUSED_REF, t->refs[i].id, NULL);
+	content_care_twice(&w);
+	/* Worth saying only of a topic that is otherwise ready. */
+	if (local.nerrors == 0 && t->reviewed_by.key == NULL)
+		content_diag(&w, root, DIAG_NO_REVIEWER, NULL, NULL);
 done:
 	if (local.nerrors > 0) {
 		doc_topic_free(t);
@@ -1214,6 +1312,13 @@ content_settings(const char *path, struct library *lib, char ***orderp,
 			free(lib->settings.emergency_number);
 			lib->settings.emergency_number = s;
 		}
+	}
+
+	/* One line on the library screen; translated like a topic. */
+	if ((v = vals[LS_CONTACT]) != NULL) {
+		doc_tstr_free(&lib->settings.contact);
+		content_tstr(&w, "contact", v, "library", TEXT_FLOW,
+		    &lib->settings.contact);
 	}
 
 	/* Small whole numbers only; anything else keeps the default. */

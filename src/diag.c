@@ -130,6 +130,18 @@ static const struct diag_entry diag_table[DIAG_MAX] = {
 	    N_("bad value for '%s': expected %s") },
 	[DIAG_READABILITY] = { DIAG_ERROR, 0,
 	    N_("section '%s' reads at grade %s; the limit is %s") },
+	[DIAG_REVIEW_LONG] = { DIAG_WARNING, 0,
+	    N_("next_review is more than three years after last_reviewed; "
+	    "review topics at least every three years") },
+	[DIAG_REVIEW_DUE] = { DIAG_WARNING, 0,
+	    N_("this topic was due for review on %s; have a clinician check "
+	    "it, then update last_reviewed and next_review") },
+	[DIAG_NO_REVIEWER] = { DIAG_WARNING, 0,
+	    N_("no 'reviewed_by': name the person or role who checked this "
+	    "topic") },
+	[DIAG_CARE_TWICE] = { DIAG_WARNING, 0,
+	    N_("this sign is also on another care card, at line %s; give "
+	    "each sign one level of care") },
 };
 
 void

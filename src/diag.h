@@ -57,6 +57,10 @@ enum diag_code {
 	DIAG_UNUSED_REF,	/* warning; arg: reference id */
 	DIAG_BAD_SETTING,	/* arg: key, arg2: what is expected (words) */
 	DIAG_READABILITY,	/* arg: section id, arg2: grade, arg3: limit */
+	DIAG_REVIEW_LONG,	/* warning: more than three years to review */
+	DIAG_REVIEW_DUE,	/* warning: arg: the date it was due */
+	DIAG_NO_REVIEWER,	/* warning: no reviewed_by */
+	DIAG_CARE_TWICE,	/* warning: arg: line of the first card item */
 	DIAG_MAX
 };
 

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "doc.h"
 #include "xalloc.h"
@@ -85,6 +86,7 @@ doc_topic_free(struct topic *t)
 	free(t->note);
 	doc_tstr_free(&t->title);
 	doc_tstr_free(&t->summary);
+	doc_tstr_free(&t->reviewed_by);
 	free(t);
 }
 
@@ -105,6 +107,7 @@ doc_library_free(struct library *lib)
 	free(lib->topics);
 	free(lib->dir);
 	free(lib->settings.emergency_number);
+	doc_tstr_free(&lib->settings.contact);
 	doc_library_init(lib);
 }
 
@@ -290,6 +293,21 @@ doc_date_cmp(const struct doc_date *a, const struct doc_date *b)
 	if (a->day != b->day)
 		return (a->day < b->day ? -1 : 1);
 	return (0);
+}
+
+void
+doc_date_today(struct doc_date *d)
+{
+	time_t		now = time(NULL);
+	struct tm	tm;
+
+	if (now == (time_t)-1 || localtime_r(&now, &tm) == NULL) {
+		d->year = d->month = d->day = 0;
+		return;
+	}
+	d->year = tm.tm_year + 1900;
+	d->month = tm.tm_mon + 1;
+	d->day = tm.tm_mday;
 }
 
 void

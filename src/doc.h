@@ -117,6 +117,7 @@ struct topic {
 	struct tstr		 summary;
 	struct doc_date		 reviewed;
 	struct doc_date		 next_review;
+	struct tstr		 reviewed_by;	/* a name or a role */
 	struct section		*sections;
 	size_t			 nsections;
 	struct reference	*refs;
@@ -127,6 +128,7 @@ struct topic {
 struct library_settings {
 	char	*emergency_number;	/* NULL: not configured */
 	int	 grade_limit;		/* readability limit, default 8 */
+	struct tstr contact;		/* how readers give feedback */
 };
 
 struct library {
@@ -169,6 +171,8 @@ int			 doc_phone_valid(const char *s);
 /* Parses YYYY-MM-DD with a real calendar date; 0 on success. */
 int			 doc_date_parse(const char *, struct doc_date *);
 int			 doc_date_cmp(const struct doc_date *, const struct doc_date *);
+/* Today's date, local time. */
+void			 doc_date_today(struct doc_date *);
 /* Writes YYYY-MM-DD into buf (at least 11 bytes). */
 void			 doc_date_format(const struct doc_date *, char *buf);
 

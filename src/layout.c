@@ -803,6 +803,13 @@ layout_topic(const struct topic *t, const struct layout_opts *opts)
 	s = xasprintf(_("Last reviewed %s. Next review due %s."), d1, d2);
 	layout_paragraph(l, s, LAYOUT_META, "", "", LAYOUT_META);
 	free(s);
+	if (t->reviewed_by.key != NULL) {
+		/* TRANSLATORS: %s is a person or a role, e.g. "a urologist". */
+		s = xasprintf(_("Checked by %s."),
+		    i18n_content(&t->reviewed_by));
+		layout_paragraph(l, s, LAYOUT_META, "", "", LAYOUT_META);
+		free(s);
+	}
 	layout_blank(l);
 	layout_paragraph(l, _("This is general information to help you talk "
 	    "with a doctor or nurse. It is not a diagnosis, and it does not "
@@ -849,6 +856,11 @@ layout_library(const struct library *lib, const struct layout_opts *opts)
 		layout_paragraph(l, i18n_content(&lib->topics[i]->summary),
 		    LAYOUT_SUMMARY, "  ", "  ", LAYOUT_TEXT);
 		layout_link_end(l);
+	}
+	if (lib->settings.contact.key != NULL) {
+		layout_blank(l);
+		layout_paragraph(l, i18n_content(&lib->settings.contact),
+		    LAYOUT_META, "  ", "  ", LAYOUT_META);
 	}
 	return (l);
 }

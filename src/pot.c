@@ -134,6 +134,8 @@ pot_topic(struct pot *p, const struct topic *t)
 
 	pot_add(p, &t->title, t->file, t->note, NULL, xstrdup("title"));
 	pot_add(p, &t->summary, t->file, t->note, NULL, xstrdup("summary"));
+	pot_add(p, &t->reviewed_by, t->file, t->note, NULL,
+	    xstrdup("reviewed_by"));
 	for (i = 0; i < t->nsections; i++) {
 		s = &t->sections[i];
 		pot_add(p, &s->heading, t->file, s->note, NULL,
@@ -206,11 +208,20 @@ pot_write(FILE *fp, const struct library *lib)
 {
 	struct pot		 p;
 	struct pot_item		*it, *first;
-	size_t			 i, j, k;
+	char			*settings = NULL;
+	size_t			 i, j, k, len;
 
 	memset(&p, 0, sizeof(p));
 	for (i = 0; i < lib->ntopics; i++)
 		pot_topic(&p, lib->topics[i]);
+	if (lib->settings.contact.key != NULL) {
+		len = lib->dir != NULL ? strlen(lib->dir) : 0;
+		settings = len == 0 ? xstrdup("library.yaml") :
+		    xasprintf("%s%slibrary.yaml", lib->dir,
+		    lib->dir[len - 1] == '/' ? "" : "/");
+		pot_add(&p, &lib->settings.contact, settings, NULL, NULL,
+		    xstrdup("contact"));
+	}
 
 	/* Group equal keys; the first of each group stands for it. */
 	qsort(p.items, p.n, sizeof(*p.items), pot_cmp);
@@ -256,5 +267,6 @@ pot_write(FILE *fp, const struct library *lib)
 	for (i = 0; i < p.n; i++)
 		free(p.items[i].path);
 	free(p.items);
+	free(settings);
 	return (fflush(fp) == 0 && !ferror(fp) ? 0 : -1);
 }

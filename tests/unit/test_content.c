@@ -235,7 +235,8 @@ mini_topic(const char *id, const char *title, const char *extra)
 	return (xasprintf("id: %s\ntitle: %s\nsummary: A summary.\n"
 	    "last_reviewed: 2026-01-01\nnext_review: 2028-01-01\n"
 	    "sections:\n  - id: main\n    heading: Main\n    blocks:\n"
-	    "      - paragraph: Some text.\n%s", id, title, extra));
+	    "      - paragraph: Some text.\n%sreviewed_by: a test reviewer\n",
+	    id, title, extra));
 }
 
 /* The settings alone: no topic is read, and a file is not a library. */
@@ -428,7 +429,8 @@ test_text_normalised(void **state)
 	    "summary: \"  Two\\tspaces   and\\nlines  \"\n"
 	    "last_reviewed: \"2026-01-01\"\nnext_review: 2028-01-01\n"
 	    "sections:\n  - id: main\n    heading: yes\n    blocks:\n"
-	    "      - paragraph: |\n          One\n          two\n", &dl);
+	    "      - paragraph: |\n          One\n          two\n"
+	    "reviewed_by: a nurse\n", &dl);
 	expect_diags(&dl, (const char *const []){ NULL });
 	assert_non_null(t);
 	assert_string_equal(t->id, "2020");
@@ -513,6 +515,58 @@ test_warnings_keep_topic(void **state)
 	assert_non_null(t);
 	assert_int_equal(t->nrefs, 1);
 	doc_topic_free(t);
+}
+
+/*
+ * Review dates and care cards: warnings that keep the topic.  The review
+ * fixture's dates lie in the past whatever the day the test runs.
+ */
+static void
+test_review_and_cards(void **state)
+{
+	struct topic	*t;
+	char		*yaml;
+	struct diag_list dl;
+
+	(void)state;
+	t = load_fixture("bad/review-warnings.yaml", (const char *const []){
+	    "review-warnings.yaml:1:1: warning: no 'reviewed_by': name the "
+	    "person or role who checked this topic",
+	    "review-warnings.yaml:5:14: warning: next_review is more than "
+	    "three years after last_reviewed; review topics at least every "
+	    "three years",
+	    "review-warnings.yaml:5:14: warning: this topic was due for review "
+	    "on 2003-01-02; have a clinician check it, then update "
+	    "last_reviewed and next_review", NULL });
+	assert_non_null(t);
+	assert_null(t->reviewed_by.key);
+	doc_topic_free(t);
+
+	/* Folded alike across cards; each later place is named. */
+	t = load_fixture("bad/care-twice.yaml", (const char *const []){
+	    "care-twice.yaml:21:15: warning: this sign is also on another "
+	    "care card, at line 16; give each sign one level of care",
+	    "care-twice.yaml:27:15: warning: this sign is also on another "
+	    "care card, at line 22; give each sign one level of care",
+	    "care-twice.yaml:28:15: warning: this sign is also on another "
+	    "care card, at line 22; give each sign one level of care", NULL });
+	assert_non_null(t);
+	assert_string_equal(tstr_msgid(&t->reviewed_by), "a nurse");
+	assert_string_equal(t->reviewed_by.key, "care-twice\004a nurse");
+	doc_topic_free(t);
+
+	/* Three years to the day is within the limit. */
+	diag_init(&dl);
+	yaml = xasprintf("id: a\ntitle: T\nsummary: S\n"
+	    "last_reviewed: 2026-02-28\nnext_review: 2029-02-28\n"
+	    "reviewed_by: a GP\nsections:\n  - id: m\n    heading: H\n"
+	    "    blocks:\n      - paragraph: x\n");
+	t = topic_from_string(yaml, &dl);
+	free(yaml);
+	assert_non_null(t);
+	expect_diags(&dl, (const char *const []){ NULL });
+	doc_topic_free(t);
+	diag_free(&dl);
 }
 
 /* One test per bad fixture: the topic is refused with these lines. */
@@ -1403,6 +1457,7 @@ main(void)
 		cmocka_unit_test(test_text_normalised),
 		cmocka_unit_test(test_schema_edges),
 		cmocka_unit_test(test_warnings_keep_topic),
+		cmocka_unit_test(test_review_and_cards),
 		cmocka_unit_test(test_bad_empty_file),
 		cmocka_unit_test(test_bad_comments_only),
 		cmocka_unit_test(test_bad_syntax),

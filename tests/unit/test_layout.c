@@ -410,11 +410,20 @@ test_library_and_contents(void **state)
 	assert_int_equal(l->lines[l->links[0].first].len, 14);
 	assert_memory_equal(layout_line_text(l, &l->lines[l->links[0].first]),
 	    "  Sample topic", 14);
+	/* The feedback line comes last, after every topic. */
+	assert_true(find_line(l, "  Tell the staff at the desk") >
+	    (long)l->links[1].last);
+	assert_int_equal(find_line(l, "mistake."), (long)l->nlines - 1);
 	layout_free(l);
 	l = layout_contents(sample(), &o);
 	assert_int_equal(l->nlinks, 5);
 	assert_int_equal(l->links[4].kind, LAYOUT_LINK_SECTION);
 	assert_true(find_line(l, "5. Sources") >= 0);
+	layout_free(l);
+	/* Who checked the topic stands under the review dates. */
+	l = lay(72, 0, 0);
+	assert_int_equal(find_line(l, "Checked by a test reviewer."),
+	    find_line(l, "Last reviewed 2026-01-15.") + 1);
 	layout_free(l);
 	/* A topic with its own "sources" section gets no second one. */
 	l = layout_contents(doc_find_topic(&lib, "other"), &o);
