@@ -61,6 +61,6 @@ follow() {
 }
 
 e2e_case "prostate massage links to prostatitis" \
-    follow prostate-massage what-it-is "The types of prostatitis" Prostatitis
+    follow prostate-massage what-it-is "Tests for prostatitis" Prostatitis
 e2e_case "prostatitis links back to prostate massage" \
     follow prostatitis tests "How prostate massage is done" "Prostate massage"
