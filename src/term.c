@@ -226,8 +226,9 @@ term_translate(int rc, wint_t c)
 		case KEY_RESIZE:	return (KEYMAP_RESIZE);
 		case KEY_MOUSE:		return (KEYMAP_MOUSE);
 		default:
+			/* Each F-key its own: an exit chord names exact keys. */
 			if (c >= KEY_F0 && c <= KEY_F(63))
-				return (KEYMAP_FKEY);
+				return (KEYMAP_F(c - KEY_F0));
 			return (KEYMAP_OTHER);
 		}
 	}
