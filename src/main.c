@@ -529,8 +529,7 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 	lo.plain = o->plain;
 	lo.emergency_number = lib.settings.emergency_number;
 	term_size(&cols, &rows);
-	view_init(&v, &lib, &lo, cols, rows);
-	v.kiosk = kiosk.enabled;
+	view_init(&v, &lib, &lo, &kiosk, cols, rows);
 	if (t >= 0)
 		view_open(&v, t, s);
 
@@ -593,11 +592,6 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 		if (a == ACT_NONE) {
 			v.message = _("That key does nothing here. "
 			    "Press ? for help.");
-			continue;
-		}
-		if (!kiosk_allows(&kiosk, a)) {
-			v.message = _("This screen stays open for the next "
-			    "reader.");
 			continue;
 		}
 		if (view_apply(&v, a))

@@ -45,10 +45,12 @@ static void		 view_line_edit(struct view_line *, enum action);
 
 void
 view_init(struct view *v, const struct library *lib,
-    const struct layout_opts *opts, int cols, int rows)
+    const struct layout_opts *opts, const struct kiosk *kiosk, int cols,
+    int rows)
 {
 	memset(v, 0, sizeof(*v));
 	v->lib = lib;
+	v->kiosk = kiosk;
 	v->opts = *opts;
 	v->opts.lib = lib;
 	v->screen = VIEW_LIBRARY;
@@ -143,7 +145,7 @@ view_languages(const struct view *v)
 	return (l);
 }
 
-/* The help screen, made from the key table. */
+/* The help screen, made from the key table: what a reader may do here. */
 static struct layout *
 view_help(const struct view *v)
 {
@@ -167,7 +169,8 @@ view_help(const struct view *v)
 		layout_paragraph(l, _(groups[g].title), LAYOUT_SUBHEADING,
 		    "", "", LAYOUT_SUBHEADING);
 		for (a = ACT_NONE + 1; a < ACT_MAX; a++) {
-			if ((help = keymap_action_help(a)) == NULL)
+			if ((help = keymap_action_help(a)) == NULL ||
+			    !view_allows(v, a))
 				continue;
 			keys[0] = '\0';
 			for (i = 0; i < keymap_size; i++) {
@@ -405,6 +408,12 @@ view_percent(const struct view *v)
 }
 
 int
+view_allows(const struct view *v, enum action a)
+{
+	return (v->kiosk == NULL || kiosk_allows(v->kiosk, a));
+}
+
+int
 view_apply(struct view *v, enum action a)
 {
 	size_t	top = v->top;
@@ -424,6 +433,14 @@ view_act(struct view *v, enum action a)
 		    v->screen == VIEW_LANGUAGE;
 
 	v->message = NULL;
+	/*
+	 * Every action passes here, also those of buttons, taps and the
+	 * screens below, so the kiosk's policy is kept in this one place.
+	 */
+	if (!view_allows(v, a)) {
+		v->message = _("This screen stays open for the next reader.");
+		return (0);
+	}
 	if (v->too_small && a != ACT_QUIT)
 		return (0);
 	if (v->bar >= 0)

@@ -26,6 +26,8 @@
 
 static struct library	lib;
 
+static uint32_t	soak_rand(uint32_t *);
+
 static int
 setup(void **state)
 {
@@ -64,7 +66,20 @@ start(struct view *v, int cols, int rows)
 	struct layout_opts	o;
 
 	memset(&o, 0, sizeof(o));
-	view_init(v, &lib, &o, cols, rows);
+	view_init(v, &lib, &o, NULL, cols, rows);
+}
+
+static void
+type(struct view *v, const char *s)
+{
+	uint32_t	uc;
+	int		n;
+
+	while (*s != '\0') {
+		n = text_next(s, strlen(s), &uc);
+		view_type(v, uc);
+		s += n;
+	}
 }
 
 static void
@@ -402,18 +417,6 @@ test_help_from_key_table(void **state)
 	view_free(&v);
 }
 
-static void
-type(struct view *v, const char *s)
-{
-	uint32_t	uc;
-	int		n;
-
-	while (*s != '\0') {
-		n = text_next(s, strlen(s), &uc);
-		view_type(v, uc);
-		s += n;
-	}
-}
 
 static void
 test_search_opens_section(void **state)
@@ -597,6 +600,135 @@ test_back_to_language_list(void **state)
 	view_free(&v);
 }
 
+
+/* The states a kiosk reader can leave a view in, by number; 0 if none. */
+static int
+kiosk_state(struct view *v, const struct kiosk *k, int n, int cols,
+    int rows)
+{
+	struct layout_opts	o;
+
+	memset(&o, 0, sizeof(o));
+	view_init(v, &lib, &o, k, cols, rows);
+	switch (n % 9) {
+	case 0:
+		break;
+	case 1:
+		view_open(v, 0, -1);
+		break;
+	case 2:
+		view_open(v, 0, 1);
+		break;
+	case 3:
+		view_open(v, 0, 1);
+		view_apply(v, ACT_FIND);
+		type(v, "rest");
+		break;
+	case 4:
+		view_apply(v, ACT_SEARCH);
+		type(v, "help");
+		break;
+	case 5:
+		view_apply(v, ACT_HELP);
+		break;
+	case 6:
+		view_apply(v, ACT_LANGUAGE);
+		break;
+	case 7:
+		view_resize(v, 10, 3);
+		break;
+	case 8:
+		view_open(v, 1, 0);
+		view_apply(v, ACT_BOTTOM);
+		break;
+	}
+	/* Then the same with each button of the bar chosen. */
+	if (n >= 9 && n < 9 * (1 + VIEW_NBUTTONS) && !v->too_small)
+		v->bar = n / 9 - 1;
+	return (n < 9 * (1 + VIEW_NBUTTONS));
+}
+
+/*
+ * At a kiosk, nothing a reader does ends the view: no action from any
+ * state, no button, no tap anywhere, no mix of them.
+ */
+static void
+test_kiosk_never_quits(void **state)
+{
+	struct kiosk		k;
+	struct view		v;
+	struct view_button	b[VIEW_NBUTTONS];
+	uint32_t		seed = 11, r;
+	int			n, a, x, y, i;
+
+	(void)state;
+	memset(&k, 0, sizeof(k));
+	k.enabled = 1;
+	for (n = 0; kiosk_state(&v, &k, n, 40, 12); n++) {
+		view_free(&v);
+		for (a = ACT_NONE; a < ACT_MAX; a++) {
+			kiosk_state(&v, &k, n, 40, 12);
+			if (view_apply(&v, a) != 0)
+				fail_msg("state %d: action %d quits", n, a);
+			view_free(&v);
+		}
+		for (y = 0; y < 12; y++)
+			for (x = 0; x < 40; x++) {
+				kiosk_state(&v, &k, n, 40, 12);
+				if (view_tap(&v, x, y) != 0)
+					fail_msg("state %d: tap at %d,%d quits",
+					    n, x, y);
+				view_free(&v);
+			}
+	}
+	/* No button quits, and asking to quit says why not. */
+	start(&v, 80, 24);
+	v.kiosk = &k;
+	view_buttons(&v, b);
+	for (i = 0; i < VIEW_NBUTTONS; i++)
+		assert_true(view_allows(&v, b[i].action));
+	assert_int_equal(view_apply(&v, ACT_QUIT), 0);
+	assert_string_equal(v.message,
+	    "This screen stays open for the next reader.");
+	view_free(&v);
+	/* A long mix of keys, typing and taps. */
+	kiosk_state(&v, &k, 0, 80, 24);
+	for (n = 0; n < 20000; n++) {
+		r = soak_rand(&seed);
+		if (r % 4 == 0)
+			assert_int_equal(view_tap(&v, (int)((r >> 8) % 80),
+			    (int)((r >> 16) % 24)), 0);
+		else if (r % 4 == 1)
+			view_type(&v, 'a' + (r >> 8) % 26);
+		else
+			assert_int_equal(view_apply(&v, (enum action)((r >> 8) %
+			    ACT_MAX)), 0);
+	}
+	view_free(&v);
+}
+
+/* A kiosk's help lists no way to quit; elsewhere it does. */
+static void
+test_kiosk_help(void **state)
+{
+	struct kiosk		 k;
+	struct view		 v;
+	const struct layout	*l;
+	size_t			 i;
+	int			 quit = 0;
+
+	(void)state;
+	memset(&k, 0, sizeof(k));
+	k.enabled = 1;
+	kiosk_state(&v, &k, 5, 80, 24);
+	l = v.layout;
+	for (i = 0; i < l->nlines; i++)
+		if (strstr(layout_line_text(l, &l->lines[i]), "Quit") != NULL)
+			quit = 1;
+	assert_false(quit);
+	view_free(&v);
+}
+
 static void
 test_keymap(void **state)
 {
@@ -676,7 +808,7 @@ test_soak(void **state)
 	diag_free(&d);
 	nlangs = i18n_languages(&langs);
 	memset(&o, 0, sizeof(o));
-	view_init(&v, &books, &o, 80, 24);
+	view_init(&v, &books, &o, NULL, 80, 24);
 	for (n = 0; n < events; n++) {
 		r = soak_rand(&seed);
 		kind = (int)(r % 100);
@@ -686,7 +818,7 @@ test_soak(void **state)
 				view_type(&v, typed[(r >> 9) %
 				    (sizeof(typed) / sizeof(typed[0]))]);
 			else
-				/* The kiosk denies quitting; here it just goes on. */
+				/* Not a kiosk: quitting is allowed, and ignored. */
 				view_apply(&v, (enum action)(1 + (r >> 8) %
 				    (ACT_MAX - 1)));
 		} else if (kind < 75)
@@ -754,6 +886,8 @@ main(void)
 		cmocka_unit_test(test_find_cancel_and_nothing),
 		cmocka_unit_test(test_find_cancel_after_resize),
 		cmocka_unit_test(test_back_to_language_list),
+		cmocka_unit_test(test_kiosk_never_quits),
+		cmocka_unit_test(test_kiosk_help),
 		cmocka_unit_test(test_keymap),
 		cmocka_unit_test(test_soak),
 	};
