@@ -624,23 +624,24 @@ view_resize(struct view *v, int cols, int rows)
 		view_clamp(v);
 }
 
+/*
+ * Made again the way view_init makes a view, so that nothing of the last
+ * reader can be left behind in a field forgotten here.  Only what belongs
+ * to the installation is kept: the library, the options, the kiosk and
+ * the size of the screen.
+ */
 void
 view_reset(struct view *v)
 {
-	v->nhistory = 0;
-	v->message = NULL;
-	memset(&v->search.line, 0, sizeof(v->search.line));
-	free(v->search.results);
-	v->search.results = NULL;
-	v->search.nresults = 0;
-	view_find_clear(v);
-	memset(&v->find.line, 0, sizeof(v->find.line));
-	if (strcmp(i18n_language(), i18n_default_language()) != 0) {
+	const struct library	*lib = v->lib;
+	const struct kiosk	*kiosk = v->kiosk;
+	struct layout_opts	 opts = v->opts;
+	int			 cols = v->cols, rows = v->rows;
+
+	if (strcmp(i18n_language(), i18n_default_language()) != 0)
 		i18n_set_language(i18n_default_language());
-		search_index_free(v->search.index);
-		v->search.index = NULL;
-	}
-	view_go(v, VIEW_LIBRARY, -1);
+	view_free(v);
+	view_init(v, lib, &opts, kiosk, cols, rows);
 }
 
 /* Switches to a language from the list and goes back to the reader. */
@@ -739,7 +740,7 @@ static int
 view_bar_act(struct view *v, enum action a)
 {
 	struct view_button	b[VIEW_NBUTTONS];
-	int			pressed;
+	long			pressed;
 
 	switch (a) {
 	case ACT_NEXT_LINK:

@@ -90,6 +90,11 @@ struct view_button {
 	enum action	 action;
 };
 
+/*
+ * Every field is listed in tests/unit/test_view.c, saying whether it
+ * outlives view_reset(); add a new one there too.  The struct has no
+ * padding (that test checks it), so keep it so.
+ */
 struct view {
 	const struct library	*lib;
 	struct layout_opts	 opts;
@@ -111,7 +116,7 @@ struct view {
 	struct view_search	 search;
 	struct view_find	 find;
 	const struct kiosk	*kiosk;		/* what a reader may do */
-	int			 bar;		/* a button has the focus: which */
+	long			 bar;		/* a button has the focus: which */
 	struct i18n_lang	*langs;		/* while choosing a language */
 	size_t			 nlangs;
 };
@@ -135,7 +140,11 @@ int		 view_allows(const struct view *, enum action);
 int		 view_apply(struct view *, enum action);
 /* Opens a topic at its contents, or at a section when section >= 0. */
 void		 view_open(struct view *, long topic, long section);
-/* Back to the library with no history, as for a new reader. */
+/*
+ * For the next reader: the view made again as view_init makes it, in the
+ * default language, keeping only the library, the options, the kiosk and
+ * the screen size.
+ */
 void		 view_reset(struct view *);
 /* The language changed: lay out again in it, keeping the place. */
 void		 view_language_changed(struct view *);

@@ -729,6 +729,168 @@ test_kiosk_help(void **state)
 	view_free(&v);
 }
 
+
+/*
+ * Every field of struct view, and whether it outlives view_reset().  A
+ * reset view must equal a view made afresh, field by field; the fields
+ * kept must also equal what they were.  struct view has no padding, so
+ * a new field changes its size and the check of the sizes below fails
+ * until the field is listed here, with a decision about the next reader.
+ */
+enum reset_kind {
+	RESET_NEW,		/* the next reader's, as in a new view */
+	RESET_KEPT,		/* the installation's: it stays */
+	RESET_LAYOUT		/* new, and compared by what it shows */
+};
+
+#define RESET_FIELD(f, kind)	{ #f, offsetof(struct view, f), \
+	sizeof(((struct view *)0)->f), kind }
+
+static const struct {
+	const char	*name;
+	size_t		 offset;
+	size_t		 size;
+	enum reset_kind	 kind;
+} reset_fields[] = {
+	RESET_FIELD(lib, RESET_KEPT),
+	RESET_FIELD(opts, RESET_NEW),		/* from the kept ascii, plain... */
+	RESET_FIELD(cols, RESET_KEPT),
+	RESET_FIELD(rows, RESET_KEPT),
+	RESET_FIELD(too_small, RESET_NEW),	/* from the size */
+	RESET_FIELD(screen, RESET_NEW),
+	RESET_FIELD(topic, RESET_NEW),
+	RESET_FIELD(layout, RESET_LAYOUT),
+	RESET_FIELD(top, RESET_NEW),
+	RESET_FIELD(place, RESET_NEW),
+	RESET_FIELD(focus, RESET_NEW),
+	RESET_FIELD(history, RESET_NEW),
+	RESET_FIELD(nhistory, RESET_NEW),
+	RESET_FIELD(historycap, RESET_NEW),
+	RESET_FIELD(message, RESET_NEW),
+	RESET_FIELD(msgbuf, RESET_NEW),
+	RESET_FIELD(search, RESET_NEW),
+	RESET_FIELD(find, RESET_NEW),
+	RESET_FIELD(kiosk, RESET_KEPT),
+	RESET_FIELD(bar, RESET_NEW),
+	RESET_FIELD(langs, RESET_NEW),
+	RESET_FIELD(nlangs, RESET_NEW),
+};
+
+static void
+assert_same_layout(const struct layout *a, const struct layout *b)
+{
+	size_t	i;
+
+	assert_int_equal(a->width, b->width);
+	assert_int_equal(a->nlines, b->nlines);
+	assert_int_equal(a->nlinks, b->nlinks);
+	assert_int_equal(a->nsections, b->nsections);
+	for (i = 0; i < a->nlines; i++) {
+		assert_int_equal(a->lines[i].len, b->lines[i].len);
+		assert_memory_equal(layout_line_text(a, &a->lines[i]),
+		    layout_line_text(b, &b->lines[i]), a->lines[i].len);
+	}
+}
+
+/* The reset view against a fresh one and against itself before. */
+static void
+assert_like_new(const struct view *reset, const struct view *fresh,
+    const struct view *before, const char *how)
+{
+	const char	*r = (const char *)reset, *f = (const char *)fresh;
+	const char	*b = (const char *)before;
+	size_t		 i, o, n;
+
+	for (i = 0; i < sizeof(reset_fields) / sizeof(reset_fields[0]); i++) {
+		o = reset_fields[i].offset;
+		n = reset_fields[i].size;
+		if (reset_fields[i].kind == RESET_LAYOUT)
+			assert_same_layout(reset->layout, fresh->layout);
+		else if (memcmp(r + o, f + o, n) != 0)
+			fail_msg("%s: after a reset, '%s' is not as in a new "
+			    "view", how, reset_fields[i].name);
+		if (reset_fields[i].kind == RESET_KEPT &&
+		    memcmp(r + o, b + o, n) != 0)
+			fail_msg("%s: a reset changed '%s'", how,
+			    reset_fields[i].name);
+	}
+}
+
+static void
+reset_and_compare(struct view *v, const char *how)
+{
+	struct view	before, fresh;
+
+	before = *v;
+	view_reset(v);
+	view_init(&fresh, v->lib, &before.opts, v->kiosk, v->cols, v->rows);
+	assert_like_new(v, &fresh, &before, how);
+	view_free(&fresh);
+}
+
+/*
+ * The idle reset at a kiosk: from every state a reader can leave, the
+ * view is as new for the next one.
+ */
+static void
+test_reset_as_new(void **state)
+{
+	struct kiosk	k;
+	struct view	v;
+	struct layout_opts o;
+	char		how[64];
+	uint32_t	seed = 3, r;
+	size_t		i, sum = 0;
+	int		n;
+
+	(void)state;
+	memset(&k, 0, sizeof(k));
+	k.enabled = 1;
+	for (n = 0; kiosk_state(&v, &k, n, 80, 24); n++) {
+		snprintf(how, sizeof(how), "state %d", n);
+		reset_and_compare(&v, how);
+		view_free(&v);
+	}
+	/* Deep in a topic by links, with history, a find and a search. */
+	kiosk_state(&v, &k, 0, 80, 24);
+	view_apply(&v, ACT_OPEN);
+	view_apply(&v, ACT_DOWN);
+	view_apply(&v, ACT_OPEN);
+	view_apply(&v, ACT_NEXT_LINK);
+	view_apply(&v, ACT_FIND);
+	type(&v, "rest");
+	view_apply(&v, ACT_OPEN);
+	view_apply(&v, ACT_FIND_NEXT);
+	view_apply(&v, ACT_SEARCH);
+	type(&v, "zzsecret");
+	view_apply(&v, ACT_DOWN);
+	assert_true(v.nhistory >= 2);
+	reset_and_compare(&v, "deep");
+	view_free(&v);
+	/* A long walk, reset now and then, as a kiosk's day goes. */
+	memset(&o, 0, sizeof(o));
+	o.plain = 1;
+	view_init(&v, &lib, &o, &k, 100, 30);
+	for (n = 0; n < 5000; n++) {
+		r = soak_rand(&seed);
+		if (r % 5 == 0)
+			view_tap(&v, (int)((r >> 8) % 100), (int)((r >> 16) % 30));
+		else if (r % 5 == 1)
+			view_type(&v, 'a' + (r >> 8) % 26);
+		else
+			view_apply(&v, (enum action)((r >> 8) % ACT_MAX));
+		if (n % 97 == 96) {
+			snprintf(how, sizeof(how), "walk %d", n);
+			reset_and_compare(&v, how);
+		}
+	}
+	view_free(&v);
+	/* Every field is listed, so none is forgotten. */
+	for (i = 0; i < sizeof(reset_fields) / sizeof(reset_fields[0]); i++)
+		sum += reset_fields[i].size;
+	assert_int_equal(sum, sizeof(struct view));
+}
+
 static void
 test_keymap(void **state)
 {
@@ -888,6 +1050,7 @@ main(void)
 		cmocka_unit_test(test_back_to_language_list),
 		cmocka_unit_test(test_kiosk_never_quits),
 		cmocka_unit_test(test_kiosk_help),
+		cmocka_unit_test(test_reset_as_new),
 		cmocka_unit_test(test_keymap),
 		cmocka_unit_test(test_soak),
 	};
