@@ -681,6 +681,8 @@ test_kiosk_never_quits(void **state)
 				view_free(&v);
 			}
 	}
+	/* Taps on the language list may have chosen another one. */
+	i18n_set_language(i18n_default_language());
 	/* No button quits, and asking to quit says why not. */
 	start(&v, 80, 24);
 	v.kiosk = &k;
@@ -705,6 +707,7 @@ test_kiosk_never_quits(void **state)
 			    ACT_MAX)), 0);
 	}
 	view_free(&v);
+	i18n_set_language(i18n_default_language());
 }
 
 /* A kiosk's help lists no way to quit; elsewhere it does. */
@@ -885,6 +888,7 @@ test_reset_as_new(void **state)
 		}
 	}
 	view_free(&v);
+	i18n_set_language(i18n_default_language());
 	/* Every field is listed, so none is forgotten. */
 	for (i = 0; i < sizeof(reset_fields) / sizeof(reset_fields[0]); i++)
 		sum += reset_fields[i].size;
