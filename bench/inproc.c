@@ -209,7 +209,7 @@ ip_view(const char *dir, const char *topic, const char *lang, int reps)
 	memset(&lo, 0, sizeof(lo));
 	lo.ascii = !i18n_utf8();
 	lo.emergency_number = lib.settings.emergency_number;
-	view_init(&v, &lib, &lo, 80, 24);
+	view_init(&v, &lib, &lo, NULL, 80, 24);
 	view_open(&v, t, 0);
 	if (v.screen != VIEW_READING)
 		fatal("topic %s did not open for reading", topic);

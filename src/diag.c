@@ -128,6 +128,8 @@ static const struct diag_entry diag_table[DIAG_MAX] = {
 	    N_("reference '%s' is never cited") },
 	[DIAG_BAD_SETTING] = { DIAG_ERROR, DIAG_F_TERM2,
 	    N_("bad value for '%s': expected %s") },
+	[DIAG_BAD_CHORD_KEY] = { DIAG_ERROR, DIAG_F_TERM2,
+	    N_("'%s' cannot be in the exit chord: %s") },
 	[DIAG_READABILITY] = { DIAG_ERROR, 0,
 	    N_("section '%s' reads at grade %s; the limit is %s") },
 	[DIAG_REVIEW_LONG] = { DIAG_WARNING, 0,

@@ -56,6 +56,7 @@ enum diag_code {
 	DIAG_DANGLING_SECTION,	/* arg: topic id, arg2: section id */
 	DIAG_UNUSED_REF,	/* warning; arg: reference id */
 	DIAG_BAD_SETTING,	/* arg: key, arg2: what is expected (words) */
+	DIAG_BAD_CHORD_KEY,	/* arg: the key, arg2: why not (words) */
 	DIAG_READABILITY,	/* arg: section id, arg2: grade, arg3: limit */
 	DIAG_REVIEW_LONG,	/* warning: more than three years to review */
 	DIAG_REVIEW_DUE,	/* warning: arg: the date it was due */

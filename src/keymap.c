@@ -97,7 +97,9 @@ keymap_key_name(uint32_t key, char *buf, unsigned len)
 	default:
 		break;
 	}
-	if (key < 0x20)
+	if (key >= KEYMAP_FKEY && key <= KEYMAP_FKEY_LAST)
+		snprintf(buf, len, "F%u", (unsigned)(key - KEYMAP_FKEY));
+	else if (key < 0x20)
 		/* TRANSLATORS: the Control key with a letter, as keyboards
 		   print it ("Strg-%c" in German). */
 		snprintf(buf, len, _("Ctrl-%c"), (char)(key + '@'));

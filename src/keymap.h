@@ -25,13 +25,16 @@ enum keymap_key {
 	KEYMAP_TAB,
 	KEYMAP_BACKTAB,
 	KEYMAP_ESC,
-	KEYMAP_FKEY,		/* any F-key */
+	KEYMAP_FKEY,		/* F0; F1 to F63 follow, each its own key */
+	KEYMAP_FKEY_LAST = KEYMAP_FKEY + 63,
 	KEYMAP_RESIZE,
 	KEYMAP_MOUSE,
 	KEYMAP_OTHER		/* anything else the terminal sent */
 };
 
 #define KEYMAP_CTRL(c)	((c) & 0x1f)
+/* The function key Fn, for n from 0 to 63. */
+#define KEYMAP_F(n)	((uint32_t)KEYMAP_FKEY + (uint32_t)(n))
 
 enum action {
 	ACT_NONE,

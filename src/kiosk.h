@@ -24,12 +24,21 @@ struct kiosk {
 
 /* 1 if the action is allowed (everything is, outside kiosk mode). */
 int	kiosk_allows(const struct kiosk *, enum action);
+/* Why a chord was refused. */
+struct kiosk_chord_error {
+	const char	*key;		/* the key refused, within the text */
+	size_t		 keylen;	/* 0: the chord as a whole is wrong */
+	const char	*why;		/* words marked N_(): translate them */
+};
+
 /*
- * Parses an exit chord such as "C-x C-k C-q": up to eight keys, each a
- * printable character, "C-" and a letter, or "F1" to "F12" (any F-key).
- * Returns 0, or -1 if the text is not a chord.
+ * Parses an exit chord such as "C-x C-k C-q": two to eight keys, each a
+ * printable character, "C-" and a letter, or "F1" to "F24", each key
+ * matched exactly.  Keys that arrive as another key (C-m is Enter) are
+ * refused.  Returns 0, or -1 with the reason in *err.
  */
-int	kiosk_chord_parse(struct kiosk *, const char *);
+int	kiosk_chord_parse(struct kiosk *, const char *,
+	    struct kiosk_chord_error *err);
 /* Feeds a key; 1 when it completes the chord. */
 int	kiosk_chord_feed(struct kiosk *, uint32_t key);
 

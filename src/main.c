@@ -465,6 +465,7 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 	struct term_opts	 to;
 	struct view		 v;
 	struct kiosk		 kiosk;
+	struct diag_list	 diags;
 	uint32_t		 key;
 	time_t			 last;
 	int			 fresh;
@@ -494,13 +495,16 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 	kiosk.enabled = o->kiosk == 1;
 	kiosk.idle = o->idle >= 0 ? o->idle :
 	    (kiosk.enabled ? KIOSK_IDLE_DEFAULT : 0);
-	if (o->exit_chord != NULL &&
-	    kiosk_chord_parse(&kiosk, o->exit_chord) == -1) {
-		i18n_printf(stderr, _("pamphlet: '%s' is not an exit chord: give "
-		    "two to eight keys such as \"C-x C-k C-q\"\n"),
-		    o->exit_chord);
-		doc_library_free(&lib);
-		return (EXIT_FAILURE);
+	if (o->exit_chord != NULL) {
+		diag_init(&diags);
+		rc = settings_chord(o->exit_chord, &kiosk, o->config, 0, 0,
+		    &diags);
+		diag_print(stderr, &diags);
+		diag_free(&diags);
+		if (rc == -1) {
+			doc_library_free(&lib);
+			return (EXIT_FAILURE);
+		}
 	}
 
 	memset(&to, 0, sizeof(to));
@@ -525,8 +529,7 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 	lo.plain = o->plain;
 	lo.emergency_number = lib.settings.emergency_number;
 	term_size(&cols, &rows);
-	view_init(&v, &lib, &lo, cols, rows);
-	v.kiosk = kiosk.enabled;
+	view_init(&v, &lib, &lo, &kiosk, cols, rows);
 	if (t >= 0)
 		view_open(&v, t, s);
 
@@ -589,11 +592,6 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 		if (a == ACT_NONE) {
 			v.message = _("That key does nothing here. "
 			    "Press ? for help.");
-			continue;
-		}
-		if (!kiosk_allows(&kiosk, a)) {
-			v.message = _("This screen stays open for the next "
-			    "reader.");
 			continue;
 		}
 		if (view_apply(&v, a))

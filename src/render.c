@@ -463,7 +463,7 @@ render_draw(const struct view *v)
 		left[0] = '\0';
 	/* On a narrow screen the place matters more than the key hints. */
 	/* With a button chosen, its hint needs the room more than the keys. */
-	if (COLS >= 60 && v->kiosk && v->bar < 0)
+	if (COLS >= 60 && !view_allows(v, ACT_QUIT) && v->bar < 0)
 		/* TRANSLATORS: status line; %d%% is how far through the page. */
 		snprintf(right, sizeof(right), _("%d%%  ?: help "),
 		    view_percent(v));

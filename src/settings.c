@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "doc.h"
 #include "i18n.h"
+#include "kiosk.h"
 #include "settings.h"
 #include "text.h"
 #include "xalloc.h"
@@ -97,6 +98,7 @@ settings_load(const char *path, struct settings *s, struct diag_list *dl)
 {
 	const struct ytree_node	*root, *k, *v;
 	struct ytree		*tree;
+	struct kiosk		 chord;
 	size_t			 i, j, nerr = dl->nerrors;
 	char			*end, **slot;
 	long			 n;
@@ -163,7 +165,12 @@ settings_load(const char *path, struct settings *s, struct diag_list *dl)
 				diag_add(dl, path, v->line, v->col,
 				    DIAG_BAD_SETTING, settings_keys[j],
 				    N_("text"));
-			else if (j == SET_EMERGENCY && !doc_phone_valid(*slot)) {
+			else if (j == SET_CHORD && settings_chord(*slot,
+			    &chord, path, v->line, v->col, dl) == -1) {
+				free(*slot);
+				*slot = NULL;
+			} else if (j == SET_EMERGENCY &&
+			    !doc_phone_valid(*slot)) {
 				diag_add(dl, path, v->line, v->col,
 				    DIAG_BAD_SETTING, settings_keys[j],
 				    N_("a phone number (digits, spaces and "
@@ -175,4 +182,24 @@ settings_load(const char *path, struct settings *s, struct diag_list *dl)
 	}
 	ytree_free(tree);
 	return (dl->nerrors > nerr ? -1 : 0);
+}
+
+int
+settings_chord(const char *text, struct kiosk *k, const char *file,
+    uint32_t line, uint32_t col, struct diag_list *dl)
+{
+	struct kiosk_chord_error	 e;
+	char				*key;
+
+	if (kiosk_chord_parse(k, text, &e) == 0)
+		return (0);
+	if (e.keylen == 0)
+		diag_add(dl, file, line, col, DIAG_BAD_SETTING, "exit_chord",
+		    e.why);
+	else {
+		key = xstrndup(e.key, e.keylen);
+		diag_add(dl, file, line, col, DIAG_BAD_CHORD_KEY, key, e.why);
+		free(key);
+	}
+	return (-1);
 }

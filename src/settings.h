@@ -6,7 +6,10 @@
 #ifndef PAMPHLET_SETTINGS_H
 #define PAMPHLET_SETTINGS_H
 
+#include <stdint.h>
+
 struct diag_list;
+struct kiosk;
 
 struct settings {
 	int	 kiosk;			/* -1: not set */
@@ -23,5 +26,12 @@ void	settings_free(struct settings *);
 /* Reads a settings file; -1 (with diagnostics) if it has errors. */
 int	settings_load(const char *path, struct settings *,
 	    struct diag_list *);
+/*
+ * Reads an exit chord into the kiosk, or adds why it cannot be one to
+ * the list (at file:line:col) and returns -1.  The settings check and
+ * the kiosk use this one function, so they refuse the same chords.
+ */
+int	settings_chord(const char *, struct kiosk *, const char *file,
+	    uint32_t line, uint32_t col, struct diag_list *);
 
 #endif

@@ -226,8 +226,9 @@ term_translate(int rc, wint_t c)
 		case KEY_RESIZE:	return (KEYMAP_RESIZE);
 		case KEY_MOUSE:		return (KEYMAP_MOUSE);
 		default:
+			/* Each F-key its own: an exit chord names exact keys. */
 			if (c >= KEY_F0 && c <= KEY_F(63))
-				return (KEYMAP_FKEY);
+				return (KEYMAP_F(c - KEY_F0));
 			return (KEYMAP_OTHER);
 		}
 	}
@@ -333,13 +334,39 @@ term_pending(void)
 	return (poll(&pfd, 1, 0) > 0 && (pfd.revents & POLLIN));
 }
 
+/* A terminfo string, or NULL if the terminal has none. */
+static const char *
+term_cap(const char *name)
+{
+	const char	*s = tigetstr(name);
+
+	return (s == (char *)-1 ? NULL : s);
+}
+
+/*
+ * Each line is erased where it is first: many terminals (and the Linux
+ * console) keep what a clear removes in their history, where the next
+ * reader could scroll back to it.  Then the clear, then the history
+ * (E3), all written out at once, before anything of the next screen.
+ * curses last drew with attributes off, so the erased lines are blank.
+ */
 void
 term_forget(void)
 {
-	const char	*e3 = tigetstr("E3");
+	const char	*el = term_cap("el"), *clear = term_cap("clear");
+	const char	*e3 = term_cap("E3");
+	int		 y;
 
-	if (e3 != NULL && e3 != (char *)-1)
+	/* putp writes through stdio: out with fflush, not at exit. */
+	for (y = 0; el != NULL && y < LINES; y++) {
+		putp(tiparm(term_cap("cup"), y, 0));
+		putp(el);
+	}
+	if (clear != NULL)
+		putp(clear);
+	if (e3 != NULL)
 		putp(e3);
+	fflush(stdout);
 	clearok(curscr, TRUE);
 }
 

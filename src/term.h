@@ -38,8 +38,9 @@ int	term_read(int ms, uint32_t *key);
 /* 1 if more input is waiting to be read. */
 int	term_pending(void);
 /*
- * Forgets what was shown: the next draw repaints everything, and the
- * terminal's scrollback is cleared where it can be (terminfo E3).
+ * Forgets what was shown, at once: the screen is erased line by line and
+ * cleared, and the terminal's scrollback is cleared where it can be
+ * (terminfo E3), before this returns.  The next draw repaints everything.
  */
 void	term_forget(void);
 /* The screen size. */

@@ -45,10 +45,12 @@ static void		 view_line_edit(struct view_line *, enum action);
 
 void
 view_init(struct view *v, const struct library *lib,
-    const struct layout_opts *opts, int cols, int rows)
+    const struct layout_opts *opts, const struct kiosk *kiosk, int cols,
+    int rows)
 {
 	memset(v, 0, sizeof(*v));
 	v->lib = lib;
+	v->kiosk = kiosk;
 	v->opts = *opts;
 	v->opts.lib = lib;
 	v->screen = VIEW_LIBRARY;
@@ -143,7 +145,7 @@ view_languages(const struct view *v)
 	return (l);
 }
 
-/* The help screen, made from the key table. */
+/* The help screen, made from the key table: what a reader may do here. */
 static struct layout *
 view_help(const struct view *v)
 {
@@ -167,7 +169,8 @@ view_help(const struct view *v)
 		layout_paragraph(l, _(groups[g].title), LAYOUT_SUBHEADING,
 		    "", "", LAYOUT_SUBHEADING);
 		for (a = ACT_NONE + 1; a < ACT_MAX; a++) {
-			if ((help = keymap_action_help(a)) == NULL)
+			if ((help = keymap_action_help(a)) == NULL ||
+			    !view_allows(v, a))
 				continue;
 			keys[0] = '\0';
 			for (i = 0; i < keymap_size; i++) {
@@ -405,6 +408,12 @@ view_percent(const struct view *v)
 }
 
 int
+view_allows(const struct view *v, enum action a)
+{
+	return (v->kiosk == NULL || kiosk_allows(v->kiosk, a));
+}
+
+int
 view_apply(struct view *v, enum action a)
 {
 	size_t	top = v->top;
@@ -424,6 +433,14 @@ view_act(struct view *v, enum action a)
 		    v->screen == VIEW_LANGUAGE;
 
 	v->message = NULL;
+	/*
+	 * Every action passes here, also those of buttons, taps and the
+	 * screens below, so the kiosk's policy is kept in this one place.
+	 */
+	if (!view_allows(v, a)) {
+		v->message = _("This screen stays open for the next reader.");
+		return (0);
+	}
 	if (v->too_small && a != ACT_QUIT)
 		return (0);
 	if (v->bar >= 0)
@@ -607,23 +624,24 @@ view_resize(struct view *v, int cols, int rows)
 		view_clamp(v);
 }
 
+/*
+ * Made again the way view_init makes a view, so that nothing of the last
+ * reader can be left behind in a field forgotten here.  Only what belongs
+ * to the installation is kept: the library, the options, the kiosk and
+ * the size of the screen.
+ */
 void
 view_reset(struct view *v)
 {
-	v->nhistory = 0;
-	v->message = NULL;
-	memset(&v->search.line, 0, sizeof(v->search.line));
-	free(v->search.results);
-	v->search.results = NULL;
-	v->search.nresults = 0;
-	view_find_clear(v);
-	memset(&v->find.line, 0, sizeof(v->find.line));
-	if (strcmp(i18n_language(), i18n_default_language()) != 0) {
+	const struct library	*lib = v->lib;
+	const struct kiosk	*kiosk = v->kiosk;
+	struct layout_opts	 opts = v->opts;
+	int			 cols = v->cols, rows = v->rows;
+
+	if (strcmp(i18n_language(), i18n_default_language()) != 0)
 		i18n_set_language(i18n_default_language());
-		search_index_free(v->search.index);
-		v->search.index = NULL;
-	}
-	view_go(v, VIEW_LIBRARY, -1);
+	view_free(v);
+	view_init(v, lib, &opts, kiosk, cols, rows);
 }
 
 /* Switches to a language from the list and goes back to the reader. */
@@ -722,7 +740,7 @@ static int
 view_bar_act(struct view *v, enum action a)
 {
 	struct view_button	b[VIEW_NBUTTONS];
-	int			pressed;
+	long			pressed;
 
 	switch (a) {
 	case ACT_NEXT_LINK:

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "keymap.h"
+#include "kiosk.h"
 #include "layout.h"
 #include "i18n.h"
 #include "search.h"
@@ -89,6 +90,11 @@ struct view_button {
 	enum action	 action;
 };
 
+/*
+ * Every field is listed in tests/unit/test_view.c, saying whether it
+ * outlives view_reset(); add a new one there too.  The struct has no
+ * padding (that test checks it), so keep it so.
+ */
 struct view {
 	const struct library	*lib;
 	struct layout_opts	 opts;
@@ -109,25 +115,36 @@ struct view {
 	char			 msgbuf[160];	/* a message with numbers */
 	struct view_search	 search;
 	struct view_find	 find;
-	int			 kiosk;		/* no quitting: do not offer it */
-	int			 bar;		/* a button has the focus: which */
+	const struct kiosk	*kiosk;		/* what a reader may do */
+	long			 bar;		/* a button has the focus: which */
 	struct i18n_lang	*langs;		/* while choosing a language */
 	size_t			 nlangs;
 };
 
-/* opts gives ascii, plain and the emergency number; the width is ours. */
+/*
+ * opts gives ascii, plain and the emergency number; the width is ours.
+ * The kiosk (NULL for none) says which actions a reader may take; the
+ * view refuses the others, however they are asked for.
+ */
 void		 view_init(struct view *, const struct library *,
-		    const struct layout_opts *, int cols, int rows);
+		    const struct layout_opts *, const struct kiosk *,
+		    int cols, int rows);
 void		 view_free(struct view *);
 /* A new terminal size: lay out again, keeping the place. */
 void		 view_resize(struct view *, int cols, int rows);
 /* Lay out again at the same size (after a language change). */
 void		 view_relayout(struct view *);
+/* 1 if a reader may take the action here. */
+int		 view_allows(const struct view *, enum action);
 /* Carries out an action; returns 1 when the pager should end. */
 int		 view_apply(struct view *, enum action);
 /* Opens a topic at its contents, or at a section when section >= 0. */
 void		 view_open(struct view *, long topic, long section);
-/* Back to the library with no history, as for a new reader. */
+/*
+ * For the next reader: the view made again as view_init makes it, in the
+ * default language, keeping only the library, the options, the kiosk and
+ * the screen size.
+ */
 void		 view_reset(struct view *);
 /* The language changed: lay out again in it, keeping the place. */
 void		 view_language_changed(struct view *);

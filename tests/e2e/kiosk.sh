@@ -5,7 +5,7 @@
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 
 run="$PAMPHLET --content $e2e_content --kiosk"
-tap_plan 9
+tap_plan 15
 
 # The viewer's pid once it shows its first screen.
 start_kiosk() {
@@ -94,6 +94,86 @@ exit_chord() {
 	e2e_keys C-x C-k C-q && e2e_wait_for "exit=0"
 }
 e2e_case "the administrator's exit chord from the settings file" exit_chord
+
+# Each F-key is its own key: F1 three times is not the chord F5 F6 F7.
+fkey_chord() {
+	printf 'kiosk: true\nexit_chord: "F5 F6 F7"\n' >"$tap_tmp/fkeys.yaml"
+	e2e_start 80 24 &&
+	e2e_type "$PAMPHLET --content $e2e_content --config $tap_tmp/fkeys.yaml; echo exit=\$?" &&
+	e2e_wait_line 1 "Health topics" &&
+	pid=$(e2e_child_pid) && [ -n "$pid" ] &&
+	e2e_keys F1 F1 F1 F6 F7 F5 F6 F5 F7 / &&
+	e2e_wait_for "Search:" && alive &&
+	e2e_keys Escape && e2e_wait_line 1 "Health topics" &&
+	e2e_keys F5 F6 F7 && e2e_wait_for "exit=0"
+}
+e2e_case "an F-key chord is ended by its own keys only" fkey_chord
+
+# Keys that arrive as other keys are refused, by the settings check and
+# by the kiosk alike, naming the key and what it arrives as.
+chord_refused() {
+	for c in "C-x C-m:C-m:Enter" "C-j C-x:C-j:Enter" "C-i C-x:C-i:Tab" \
+	    "C-x C-h:C-h:Backspace" "C-[ C-x:C-[:Esc"; do
+		chord=${c%%:*} rest=${c#*:}
+		key=${rest%%:*} as=${rest#*:}
+		printf 'kiosk: true\nexit_chord: "%s"\n' "$chord" \
+		    >"$tap_tmp/chord.yaml"
+		for args in "--list" ""; do
+			# shellcheck disable=SC2086
+			out=$($PAMPHLET --content "$e2e_content" \
+			    --config "$tap_tmp/chord.yaml" $args 2>&1 </dev/null)
+			rc=$?
+			[ "$rc" -eq 1 ] || { echo "# $chord $args: exit $rc"; return 1; }
+			printf '%s\n' "$out" | grep -F -q -- \
+			    "chord.yaml:2:13: error: '$key' cannot be in the exit chord: it arrives as $as" ||
+				{ echo "# $chord $args: $out"; return 1; }
+		done
+	done
+}
+tap_check "an exit chord with keys that arrive as others is refused" \
+    chord_refused
+
+# A kiosk's help lists no way to quit.
+help_no_quit() {
+	e2e_start 80 100 &&
+	e2e_type "$run" &&
+	e2e_wait_line 1 "Health topics" &&
+	e2e_keys '?' && e2e_wait_for "This help" &&
+	e2e_wait_for "Clear what was typed" &&
+	! e2e_screen | grep -E -q "Quit|^ +q( |$)" &&
+	! e2e_screen | sed -n 100p | grep -q quit
+}
+e2e_case "a kiosk's help screen offers no way to quit" help_no_quit
+
+# Left idle, the last reader's screen is gone from the terminal's
+# history too: tmux keeps what a clear pushes off the screen, as the
+# Linux console and many terminals do.
+scrollback_forgotten() {
+	E2E_TERM=$1
+	e2e_start 80 24
+	started=$?
+	E2E_TERM=
+	# Without the alternate screen (as on the Linux console), the
+	# program draws where the history is kept.
+	[ "$started" -eq 0 ] &&
+	e2e_tmux set-window-option -g alternate-screen off >/dev/null &&
+	e2e_type "$run --idle=2" &&
+	e2e_wait_line 1 "Health topics" &&
+	e2e_keys Enter && e2e_wait_line 1 "Prostate massage" &&
+	e2e_keys Enter && e2e_wait_for "The prostate is a small gland" &&
+	e2e_keys / && e2e_keys -l zzsecret &&
+	e2e_wait_for "Search: zzsecret" &&
+	# Nothing typed: back home, with a clean history.
+	e2e_wait_line 1 "Health topics" &&
+	hist=$(e2e_tmux capture-pane -t e2e -p -S -) &&
+	! printf '%s\n' "$hist" | grep -E -q \
+	    "zzsecret|small gland|Search all topics" ||
+		{ e2e_last_screen=$hist; return 1; }
+}
+for t in linux vt100 xterm-256color; do
+	e2e_case "TERM=$t: the idle reset leaves nothing in the scrollback" \
+	    scrollback_forgotten "$t"
+done
 
 plain_mode() {
 	e2e_start 80 24 &&

@@ -43,39 +43,91 @@ static void
 test_chord_parse(void **state)
 {
 	static const char *bad[] = {
-		"", "C-x", "x", "C-x C-", "C-1 C-2", "F0 F1", "F13 F1",
-		"Fx F1", "C-a C-b C-c C-d C-e C-f C-g C-h C-i", "ab cd",
-		"\x1b \x1b",
+		"", "C-x", "x", "C-x C-", "C-1 C-2", "F0 F1", "F25 F1",
+		"Fx F1", "F1x F2", "F001 F2",
+		"C-a C-b C-c C-d C-e C-f C-g C-k C-l", "ab cd", "\x1b \x1b",
 	};
-	struct kiosk	k;
-	size_t		i;
+	struct kiosk			k;
+	struct kiosk_chord_error	e;
+	size_t				i;
 
 	(void)state;
 	memset(&k, 0, sizeof(k));
-	assert_int_equal(kiosk_chord_parse(&k, "C-x C-K q F12"), 0);
+	assert_int_equal(kiosk_chord_parse(&k, "C-x C-K q F12", &e), 0);
 	assert_int_equal(k.nchord, 4);
 	assert_int_equal(k.chord[0], KEYMAP_CTRL('x'));
 	assert_int_equal(k.chord[1], KEYMAP_CTRL('k'));
 	assert_int_equal(k.chord[2], 'q');
-	assert_int_equal(k.chord[3], KEYMAP_FKEY);
+	assert_int_equal(k.chord[3], KEYMAP_F(12));
+	assert_int_equal(kiosk_chord_parse(&k, "F1 F13 F24", &e), 0);
+	assert_int_equal(k.chord[0], KEYMAP_F(1));
+	assert_int_equal(k.chord[1], KEYMAP_F(13));
+	assert_int_equal(k.chord[2], KEYMAP_F(24));
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		memset(&k, 0, sizeof(k));
-		if (kiosk_chord_parse(&k, bad[i]) != -1)
+		if (kiosk_chord_parse(&k, bad[i], &e) != -1)
 			fail_msg("accepted chord '%s'", bad[i]);
 		assert_int_equal(k.nchord, 0);
+		assert_non_null(e.why);
+	}
+	/* A wrong key is named, with where it is in the text. */
+	assert_int_equal(kiosk_chord_parse(&k, "C-x  F30 C-q", &e), -1);
+	assert_int_equal(e.keylen, 3);
+	assert_memory_equal(e.key, "F30", 3);
+	/* Too few or too many keys: the chord as a whole is wrong. */
+	assert_int_equal(kiosk_chord_parse(&k, "C-x", &e), -1);
+	assert_int_equal(e.keylen, 0);
+}
+
+/*
+ * Keys that reach the program as another key can never be matched: they
+ * are refused, naming the key and what it arrives as.
+ */
+static void
+test_chord_refuses_lookalikes(void **state)
+{
+	static const struct {
+		const char	*chord;
+		const char	*key;
+		const char	*as;
+	} cases[] = {
+		{ "C-x C-m", "C-m", "Enter" },
+		{ "C-M C-x", "C-M", "Enter" },
+		{ "C-j C-x", "C-j", "Enter" },
+		{ "C-x C-i", "C-i", "Tab" },
+		{ "C-x C-h C-k", "C-h", "Backspace" },
+		{ "C-[ C-x", "C-[", "Esc" },
+	};
+	struct kiosk			k;
+	struct kiosk_chord_error	e;
+	char				why[128];
+	size_t				i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		memset(&k, 0, sizeof(k));
+		if (kiosk_chord_parse(&k, cases[i].chord, &e) != -1)
+			fail_msg("accepted chord '%s'", cases[i].chord);
+		assert_int_equal(k.nchord, 0);
+		assert_int_equal(e.keylen, strlen(cases[i].key));
+		assert_memory_equal(e.key, cases[i].key, e.keylen);
+		snprintf(why, sizeof(why), "it arrives as %s", cases[i].as);
+		if (strncmp(e.why, why, strlen(why)) != 0)
+			fail_msg("'%s': %s", cases[i].chord, e.why);
 	}
 }
 
 static void
 test_chord_feed(void **state)
 {
-	struct kiosk	k;
+	struct kiosk			k;
+	struct kiosk_chord_error	e;
 
 	(void)state;
 	memset(&k, 0, sizeof(k));
 	/* No chord: nothing ends the program. */
 	assert_false(kiosk_chord_feed(&k, 'q'));
-	assert_int_equal(kiosk_chord_parse(&k, "C-x C-x C-k"), 0);
+	assert_int_equal(kiosk_chord_parse(&k, "C-x C-x C-k", &e), 0);
 	assert_false(kiosk_chord_feed(&k, KEYMAP_CTRL('x')));
 	assert_false(kiosk_chord_feed(&k, 'a'));
 	assert_false(kiosk_chord_feed(&k, KEYMAP_CTRL('k')));
@@ -84,6 +136,32 @@ test_chord_feed(void **state)
 	assert_false(kiosk_chord_feed(&k, KEYMAP_CTRL('x')));
 	assert_true(kiosk_chord_feed(&k, KEYMAP_CTRL('k')));
 	assert_int_equal(k.matched, 0);
+}
+
+/* Each F-key is its own key: no other F-key stands in for one. */
+static void
+test_chord_fkeys_exact(void **state)
+{
+	struct kiosk			k;
+	struct kiosk_chord_error	e;
+	uint32_t			f;
+	int				n;
+
+	(void)state;
+	memset(&k, 0, sizeof(k));
+	assert_int_equal(kiosk_chord_parse(&k, "F5 F6 F7", &e), 0);
+	for (f = KEYMAP_F(0); f <= KEYMAP_F(63); f++)
+		for (n = 0; n < 3; n++)
+			if (kiosk_chord_feed(&k, f))
+				fail_msg("F%u three times ended the chord",
+				    (unsigned)(f - KEYMAP_F(0)));
+	/* Shifted F5 (F17 on many terminals) is not F5 either. */
+	assert_false(kiosk_chord_feed(&k, KEYMAP_F(17)));
+	assert_false(kiosk_chord_feed(&k, KEYMAP_F(6)));
+	assert_false(kiosk_chord_feed(&k, KEYMAP_F(7)));
+	assert_false(kiosk_chord_feed(&k, KEYMAP_F(5)));
+	assert_false(kiosk_chord_feed(&k, KEYMAP_F(6)));
+	assert_true(kiosk_chord_feed(&k, KEYMAP_F(7)));
 }
 
 static char *
@@ -176,15 +254,59 @@ test_settings_bad(void **state)
 	settings_free(&s);
 }
 
+/* The settings check refuses what the kiosk refuses, and says why. */
+static void
+test_settings_chord(void **state)
+{
+	static const struct {
+		const char	*file;
+		const char	*want;
+	} cases[] = {
+		{ "kiosk: true\nexit_chord: C-x C-m\n",
+		    ":2:13: error: 'C-m' cannot be in the exit chord: it "
+		    "arrives as Enter" },
+		{ "exit_chord: \"F5 F99\"\n",
+		    ":1:13: error: 'F99' cannot be in the exit chord: it is "
+		    "not a key" },
+		{ "exit_chord: C-q\n",
+		    ":1:13: error: bad value for 'exit_chord': expected two "
+		    "to eight keys" },
+	};
+	struct settings		 s;
+	struct diag_list	 d;
+	char			*p, *msg;
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		p = write_file(cases[i].file);
+		settings_init(&s);
+		diag_init(&d);
+		assert_int_equal(settings_load(p, &s, &d), -1);
+		assert_int_equal(d.nerrors, 1);
+		msg = diag_format(&d.items[0]);
+		if (strstr(msg, cases[i].want) == NULL)
+			fail_msg("%s", msg);
+		free(msg);
+		assert_null(s.exit_chord);
+		settings_free(&s);
+		diag_free(&d);
+		unlink(p);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_policy),
 		cmocka_unit_test(test_chord_parse),
+		cmocka_unit_test(test_chord_refuses_lookalikes),
 		cmocka_unit_test(test_chord_feed),
+		cmocka_unit_test(test_chord_fkeys_exact),
 		cmocka_unit_test(test_settings_good),
 		cmocka_unit_test(test_settings_bad),
+		cmocka_unit_test(test_settings_chord),
 	};
 
 	i18n_init(NULL);

@@ -26,6 +26,8 @@
 
 static struct library	lib;
 
+static uint32_t	soak_rand(uint32_t *);
+
 static int
 setup(void **state)
 {
@@ -64,7 +66,20 @@ start(struct view *v, int cols, int rows)
 	struct layout_opts	o;
 
 	memset(&o, 0, sizeof(o));
-	view_init(v, &lib, &o, cols, rows);
+	view_init(v, &lib, &o, NULL, cols, rows);
+}
+
+static void
+type(struct view *v, const char *s)
+{
+	uint32_t	uc;
+	int		n;
+
+	while (*s != '\0') {
+		n = text_next(s, strlen(s), &uc);
+		view_type(v, uc);
+		s += n;
+	}
 }
 
 static void
@@ -402,18 +417,6 @@ test_help_from_key_table(void **state)
 	view_free(&v);
 }
 
-static void
-type(struct view *v, const char *s)
-{
-	uint32_t	uc;
-	int		n;
-
-	while (*s != '\0') {
-		n = text_next(s, strlen(s), &uc);
-		view_type(v, uc);
-		s += n;
-	}
-}
 
 static void
 test_search_opens_section(void **state)
@@ -597,6 +600,301 @@ test_back_to_language_list(void **state)
 	view_free(&v);
 }
 
+
+/* The states a kiosk reader can leave a view in, by number; 0 if none. */
+static int
+kiosk_state(struct view *v, const struct kiosk *k, int n, int cols,
+    int rows)
+{
+	struct layout_opts	o;
+
+	memset(&o, 0, sizeof(o));
+	view_init(v, &lib, &o, k, cols, rows);
+	switch (n % 9) {
+	case 0:
+		break;
+	case 1:
+		view_open(v, 0, -1);
+		break;
+	case 2:
+		view_open(v, 0, 1);
+		break;
+	case 3:
+		view_open(v, 0, 1);
+		view_apply(v, ACT_FIND);
+		type(v, "rest");
+		break;
+	case 4:
+		view_apply(v, ACT_SEARCH);
+		type(v, "help");
+		break;
+	case 5:
+		view_apply(v, ACT_HELP);
+		break;
+	case 6:
+		view_apply(v, ACT_LANGUAGE);
+		break;
+	case 7:
+		view_resize(v, 10, 3);
+		break;
+	case 8:
+		view_open(v, 1, 0);
+		view_apply(v, ACT_BOTTOM);
+		break;
+	}
+	/* Then the same with each button of the bar chosen. */
+	if (n >= 9 && n < 9 * (1 + VIEW_NBUTTONS) && !v->too_small)
+		v->bar = n / 9 - 1;
+	return (n < 9 * (1 + VIEW_NBUTTONS));
+}
+
+/*
+ * At a kiosk, nothing a reader does ends the view: no action from any
+ * state, no button, no tap anywhere, no mix of them.
+ */
+static void
+test_kiosk_never_quits(void **state)
+{
+	struct kiosk		k;
+	struct view		v;
+	struct view_button	b[VIEW_NBUTTONS];
+	uint32_t		seed = 11, r;
+	int			n, a, x, y, i;
+
+	(void)state;
+	memset(&k, 0, sizeof(k));
+	k.enabled = 1;
+	for (n = 0; kiosk_state(&v, &k, n, 40, 12); n++) {
+		view_free(&v);
+		for (a = ACT_NONE; a < ACT_MAX; a++) {
+			kiosk_state(&v, &k, n, 40, 12);
+			if (view_apply(&v, a) != 0)
+				fail_msg("state %d: action %d quits", n, a);
+			view_free(&v);
+		}
+		for (y = 0; y < 12; y++)
+			for (x = 0; x < 40; x++) {
+				kiosk_state(&v, &k, n, 40, 12);
+				if (view_tap(&v, x, y) != 0)
+					fail_msg("state %d: tap at %d,%d quits",
+					    n, x, y);
+				view_free(&v);
+			}
+	}
+	/* Taps on the language list may have chosen another one. */
+	i18n_set_language(i18n_default_language());
+	/* No button quits, and asking to quit says why not. */
+	start(&v, 80, 24);
+	v.kiosk = &k;
+	view_buttons(&v, b);
+	for (i = 0; i < VIEW_NBUTTONS; i++)
+		assert_true(view_allows(&v, b[i].action));
+	assert_int_equal(view_apply(&v, ACT_QUIT), 0);
+	assert_string_equal(v.message,
+	    "This screen stays open for the next reader.");
+	view_free(&v);
+	/* A long mix of keys, typing and taps. */
+	kiosk_state(&v, &k, 0, 80, 24);
+	for (n = 0; n < 20000; n++) {
+		r = soak_rand(&seed);
+		if (r % 4 == 0)
+			assert_int_equal(view_tap(&v, (int)((r >> 8) % 80),
+			    (int)((r >> 16) % 24)), 0);
+		else if (r % 4 == 1)
+			view_type(&v, 'a' + (r >> 8) % 26);
+		else
+			assert_int_equal(view_apply(&v, (enum action)((r >> 8) %
+			    ACT_MAX)), 0);
+	}
+	view_free(&v);
+	i18n_set_language(i18n_default_language());
+}
+
+/* A kiosk's help lists no way to quit; elsewhere it does. */
+static void
+test_kiosk_help(void **state)
+{
+	struct kiosk		 k;
+	struct view		 v;
+	const struct layout	*l;
+	size_t			 i;
+	int			 quit = 0;
+
+	(void)state;
+	memset(&k, 0, sizeof(k));
+	k.enabled = 1;
+	kiosk_state(&v, &k, 5, 80, 24);
+	l = v.layout;
+	for (i = 0; i < l->nlines; i++)
+		if (strstr(layout_line_text(l, &l->lines[i]), "Quit") != NULL)
+			quit = 1;
+	assert_false(quit);
+	view_free(&v);
+}
+
+
+/*
+ * Every field of struct view, and whether it outlives view_reset().  A
+ * reset view must equal a view made afresh, field by field; the fields
+ * kept must also equal what they were.  struct view has no padding, so
+ * a new field changes its size and the check of the sizes below fails
+ * until the field is listed here, with a decision about the next reader.
+ */
+enum reset_kind {
+	RESET_NEW,		/* the next reader's, as in a new view */
+	RESET_KEPT,		/* the installation's: it stays */
+	RESET_LAYOUT		/* new, and compared by what it shows */
+};
+
+#define RESET_FIELD(f, kind)	{ #f, offsetof(struct view, f), \
+	sizeof(((struct view *)0)->f), kind }
+
+static const struct {
+	const char	*name;
+	size_t		 offset;
+	size_t		 size;
+	enum reset_kind	 kind;
+} reset_fields[] = {
+	RESET_FIELD(lib, RESET_KEPT),
+	RESET_FIELD(opts, RESET_NEW),		/* from the kept ascii, plain... */
+	RESET_FIELD(cols, RESET_KEPT),
+	RESET_FIELD(rows, RESET_KEPT),
+	RESET_FIELD(too_small, RESET_NEW),	/* from the size */
+	RESET_FIELD(screen, RESET_NEW),
+	RESET_FIELD(topic, RESET_NEW),
+	RESET_FIELD(layout, RESET_LAYOUT),
+	RESET_FIELD(top, RESET_NEW),
+	RESET_FIELD(place, RESET_NEW),
+	RESET_FIELD(focus, RESET_NEW),
+	RESET_FIELD(history, RESET_NEW),
+	RESET_FIELD(nhistory, RESET_NEW),
+	RESET_FIELD(historycap, RESET_NEW),
+	RESET_FIELD(message, RESET_NEW),
+	RESET_FIELD(msgbuf, RESET_NEW),
+	RESET_FIELD(search, RESET_NEW),
+	RESET_FIELD(find, RESET_NEW),
+	RESET_FIELD(kiosk, RESET_KEPT),
+	RESET_FIELD(bar, RESET_NEW),
+	RESET_FIELD(langs, RESET_NEW),
+	RESET_FIELD(nlangs, RESET_NEW),
+};
+
+static void
+assert_same_layout(const struct layout *a, const struct layout *b)
+{
+	size_t	i;
+
+	assert_int_equal(a->width, b->width);
+	assert_int_equal(a->nlines, b->nlines);
+	assert_int_equal(a->nlinks, b->nlinks);
+	assert_int_equal(a->nsections, b->nsections);
+	for (i = 0; i < a->nlines; i++) {
+		assert_int_equal(a->lines[i].len, b->lines[i].len);
+		assert_memory_equal(layout_line_text(a, &a->lines[i]),
+		    layout_line_text(b, &b->lines[i]), a->lines[i].len);
+	}
+}
+
+/* The reset view against a fresh one and against itself before. */
+static void
+assert_like_new(const struct view *reset, const struct view *fresh,
+    const struct view *before, const char *how)
+{
+	const char	*r = (const char *)reset, *f = (const char *)fresh;
+	const char	*b = (const char *)before;
+	size_t		 i, o, n;
+
+	for (i = 0; i < sizeof(reset_fields) / sizeof(reset_fields[0]); i++) {
+		o = reset_fields[i].offset;
+		n = reset_fields[i].size;
+		if (reset_fields[i].kind == RESET_LAYOUT)
+			assert_same_layout(reset->layout, fresh->layout);
+		else if (memcmp(r + o, f + o, n) != 0)
+			fail_msg("%s: after a reset, '%s' is not as in a new "
+			    "view", how, reset_fields[i].name);
+		if (reset_fields[i].kind == RESET_KEPT &&
+		    memcmp(r + o, b + o, n) != 0)
+			fail_msg("%s: a reset changed '%s'", how,
+			    reset_fields[i].name);
+	}
+}
+
+static void
+reset_and_compare(struct view *v, const char *how)
+{
+	struct view	before, fresh;
+
+	before = *v;
+	view_reset(v);
+	view_init(&fresh, v->lib, &before.opts, v->kiosk, v->cols, v->rows);
+	assert_like_new(v, &fresh, &before, how);
+	view_free(&fresh);
+}
+
+/*
+ * The idle reset at a kiosk: from every state a reader can leave, the
+ * view is as new for the next one.
+ */
+static void
+test_reset_as_new(void **state)
+{
+	struct kiosk	k;
+	struct view	v;
+	struct layout_opts o;
+	char		how[64];
+	uint32_t	seed = 3, r;
+	size_t		i, sum = 0;
+	int		n;
+
+	(void)state;
+	memset(&k, 0, sizeof(k));
+	k.enabled = 1;
+	for (n = 0; kiosk_state(&v, &k, n, 80, 24); n++) {
+		snprintf(how, sizeof(how), "state %d", n);
+		reset_and_compare(&v, how);
+		view_free(&v);
+	}
+	/* Deep in a topic by links, with history, a find and a search. */
+	kiosk_state(&v, &k, 0, 80, 24);
+	view_apply(&v, ACT_OPEN);
+	view_apply(&v, ACT_DOWN);
+	view_apply(&v, ACT_OPEN);
+	view_apply(&v, ACT_NEXT_LINK);
+	view_apply(&v, ACT_FIND);
+	type(&v, "rest");
+	view_apply(&v, ACT_OPEN);
+	view_apply(&v, ACT_FIND_NEXT);
+	view_apply(&v, ACT_SEARCH);
+	type(&v, "zzsecret");
+	view_apply(&v, ACT_DOWN);
+	assert_true(v.nhistory >= 2);
+	reset_and_compare(&v, "deep");
+	view_free(&v);
+	/* A long walk, reset now and then, as a kiosk's day goes. */
+	memset(&o, 0, sizeof(o));
+	o.plain = 1;
+	view_init(&v, &lib, &o, &k, 100, 30);
+	for (n = 0; n < 5000; n++) {
+		r = soak_rand(&seed);
+		if (r % 5 == 0)
+			view_tap(&v, (int)((r >> 8) % 100), (int)((r >> 16) % 30));
+		else if (r % 5 == 1)
+			view_type(&v, 'a' + (r >> 8) % 26);
+		else
+			view_apply(&v, (enum action)((r >> 8) % ACT_MAX));
+		if (n % 97 == 96) {
+			snprintf(how, sizeof(how), "walk %d", n);
+			reset_and_compare(&v, how);
+		}
+	}
+	view_free(&v);
+	i18n_set_language(i18n_default_language());
+	/* Every field is listed, so none is forgotten. */
+	for (i = 0; i < sizeof(reset_fields) / sizeof(reset_fields[0]); i++)
+		sum += reset_fields[i].size;
+	assert_int_equal(sum, sizeof(struct view));
+}
+
 static void
 test_keymap(void **state)
 {
@@ -676,7 +974,7 @@ test_soak(void **state)
 	diag_free(&d);
 	nlangs = i18n_languages(&langs);
 	memset(&o, 0, sizeof(o));
-	view_init(&v, &books, &o, 80, 24);
+	view_init(&v, &books, &o, NULL, 80, 24);
 	for (n = 0; n < events; n++) {
 		r = soak_rand(&seed);
 		kind = (int)(r % 100);
@@ -686,7 +984,7 @@ test_soak(void **state)
 				view_type(&v, typed[(r >> 9) %
 				    (sizeof(typed) / sizeof(typed[0]))]);
 			else
-				/* The kiosk denies quitting; here it just goes on. */
+				/* Not a kiosk: quitting is allowed, and ignored. */
 				view_apply(&v, (enum action)(1 + (r >> 8) %
 				    (ACT_MAX - 1)));
 		} else if (kind < 75)
@@ -754,6 +1052,9 @@ main(void)
 		cmocka_unit_test(test_find_cancel_and_nothing),
 		cmocka_unit_test(test_find_cancel_after_resize),
 		cmocka_unit_test(test_back_to_language_list),
+		cmocka_unit_test(test_kiosk_never_quits),
+		cmocka_unit_test(test_kiosk_help),
+		cmocka_unit_test(test_reset_as_new),
 		cmocka_unit_test(test_keymap),
 		cmocka_unit_test(test_soak),
 	};
