@@ -20,20 +20,13 @@
 #include "doc.h"
 #include "i18n.h"
 #include "idx.h"
+#include "schema.h"
 #include "text.h"
 #include "xalloc.h"
 #include "ytree.h"
 
 /* The longest a topic may go between reviews before --check warns. */
 #define CONTENT_REVIEW_YEARS	3
-
-/* The longest key for which a close known key is suggested. */
-#define CONTENT_HINT_MAX	64
-
-/* Words substituted into messages, translated when they are shown. */
-#define W_TEXT		N_("text")
-#define W_LIST		N_("a list")
-#define W_MAP		N_("keys with values")
 
 /*
  * A set of ids (owned elsewhere) with a number for each, so that checks
@@ -48,8 +41,7 @@ struct content_set {
 
 /* State of one walk over a topic file. */
 struct cwalk {
-	const char		*file;
-	struct diag_list	*diags;
+	struct schema		 s;
 	struct topic		*t;
 	const char		*tctx;		/* topic id for contexts */
 	unsigned char		*cited;		/* per reference */
@@ -126,33 +118,9 @@ static long	 content_set_find(const struct content_set *, const char *,
 		    size_t);
 static int	 content_set_add(struct content_set *, const char *, size_t);
 static void	 content_set_free(struct content_set *);
-static char	*content_arg(const struct ytree_node *);
-static int	 content_is_null(const struct ytree_node *);
-static int	 content_key_is(const struct ytree_node *, const char *);
-static size_t	 content_distance(const char *, size_t, const char *);
-static const char *content_hint(const struct ytree_node *,
-		    const char *const *, size_t);
-static void	 content_diag(struct cwalk *, const struct ytree_node *,
-		    enum diag_code, const char *, const char *);
-static size_t	 content_map(struct cwalk *, const struct ytree_node *,
-		    const char *, const char *const *, size_t,
-		    const struct ytree_node **, int);
-static void	 content_missing(struct cwalk *, const struct ytree_node *,
-		    const char *, const char *const *,
-		    const struct ytree_node **, size_t);
-static int	 content_want_map(struct cwalk *, const char *,
-		    const struct ytree_node *);
-static int	 content_want_seq(struct cwalk *, const char *,
-		    const struct ytree_node *, int);
-static char	*content_text(struct cwalk *, const char *,
-		    const struct ytree_node *, int);
 static int	 content_tstr(struct cwalk *, const char *,
 		    const struct ytree_node *, const char *, int,
 		    struct tstr *);
-static char	*content_id(struct cwalk *, const char *,
-		    const struct ytree_node *);
-static int	 content_date(struct cwalk *, const char *,
-		    const struct ytree_node *, struct doc_date *);
 static void	 content_items(struct cwalk *, const char *,
 		    const struct ytree_node *, const char *, struct block *);
 static void	 content_care(struct cwalk *, const struct ytree_node *,
@@ -264,243 +232,6 @@ content_set_free(struct content_set *set)
 	memset(set, 0, sizeof(*set));
 }
 
-/*
- * The text of a scalar as a C string for a message: a NUL inside it
- * (from a "\0" escape) is written as \x00 so that nothing is cut.
- */
-static char *
-content_arg(const struct ytree_node *n)
-{
-	char	*s;
-	size_t	 i, j, nnul = 0;
-
-	for (i = 0; i < n->len; i++)
-		if (n->str[i] == '\0')
-			nnul++;
-	s = xmalloc(n->len + 3 * nnul + 1);
-	for (i = j = 0; i < n->len; i++) {
-		if (n->str[i] == '\0') {
-			memcpy(s + j, "\\x00", 4);
-			j += 4;
-		} else
-			s[j++] = n->str[i];
-	}
-	s[j] = '\0';
-	return (s);
-}
-
-/* 1 for a plain scalar YAML reads as null: nothing, ~ or null. */
-static int
-content_is_null(const struct ytree_node *n)
-{
-	if (n->kind != YTREE_SCALAR || !n->plain)
-		return (0);
-	return (n->len == 0 || strcmp(n->str, "~") == 0 ||
-	    strcmp(n->str, "null") == 0 || strcmp(n->str, "Null") == 0 ||
-	    strcmp(n->str, "NULL") == 0);
-}
-
-static int
-content_key_is(const struct ytree_node *k, const char *name)
-{
-	size_t	len = strlen(name);
-
-	return (k->len == len && memcmp(k->str, name, len) == 0);
-}
-
-/*
- * Edit distance with adjacent transpositions ("titel" is one edit from
- * "title").  b is at most CONTENT_HINT_MAX bytes.
- */
-static size_t
-content_distance(const char *a, size_t la, const char *b)
-{
-	size_t	 rows[3][CONTENT_HINT_MAX + 1], lb = strlen(b), i, j, v;
-	size_t	*pp = rows[0], *p = rows[1], *cur = rows[2], *tmp;
-
-	if (lb > CONTENT_HINT_MAX)
-		return (SIZE_MAX);
-	for (j = 0; j <= lb; j++)
-		p[j] = j;
-	for (i = 1; i <= la; i++) {
-		cur[0] = i;
-		for (j = 1; j <= lb; j++) {
-			v = p[j - 1] + (a[i - 1] != b[j - 1]);
-			if (p[j] + 1 < v)
-				v = p[j] + 1;
-			if (cur[j - 1] + 1 < v)
-				v = cur[j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] && pp[j - 2] + 1 < v)
-				v = pp[j - 2] + 1;
-			cur[j] = v;
-		}
-		tmp = pp;
-		pp = p;
-		p = cur;
-		cur = tmp;
-	}
-	return (p[lb]);
-}
-
-/* The known key closest to an unknown one, if it is close enough. */
-static const char *
-content_hint(const struct ytree_node *k, const char *const *keys,
-    size_t nkeys)
-{
-	const char	*best = NULL;
-	size_t		 i, d, bestd = SIZE_MAX, max;
-
-	if (k->len == 0 || k->len > CONTENT_HINT_MAX)
-		return (NULL);
-	for (i = 0; i < nkeys; i++) {
-		d = content_distance(k->str, k->len, keys[i]);
-		max = strlen(keys[i]) <= 4 ? 1 : 2;
-		if (d <= max && d < k->len && d < bestd) {
-			best = keys[i];
-			bestd = d;
-		}
-	}
-	return (best);
-}
-
-static void
-content_diag(struct cwalk *w, const struct ytree_node *n,
-    enum diag_code code, const char *arg, const char *arg2)
-{
-	diag_add(w->diags, w->file, n->line, n->col, code, arg, arg2);
-}
-
-/*
- * Sorts the pairs of mapping n into vals (one slot per known key, NULL
- * when absent), reporting keys that are not text, unknown or given
- * twice.  Unknown keys of a block are unknown block types.  Returns the
- * number of unknown keys.
- */
-static size_t
-content_map(struct cwalk *w, const struct ytree_node *n, const char *where,
-    const char *const *keys, size_t nkeys, const struct ytree_node **vals,
-    int block)
-{
-	const struct ytree_node	*k;
-	const char		*hint;
-	char			*arg;
-	size_t			 i, j, nunknown = 0;
-
-	for (j = 0; j < nkeys; j++)
-		vals[j] = NULL;
-	for (i = 0; i + 1 < n->nkids; i += 2) {
-		k = n->kids[i];
-		if (k->kind != YTREE_SCALAR) {
-			content_diag(w, k, DIAG_KEY_TYPE, NULL, NULL);
-			nunknown++;
-			continue;
-		}
-		for (j = 0; j < nkeys; j++)
-			if (content_key_is(k, keys[j]))
-				break;
-		if (j < nkeys && vals[j] != NULL) {
-			content_diag(w, k, DIAG_DUP_KEY, keys[j], NULL);
-			continue;
-		}
-		if (j < nkeys) {
-			vals[j] = n->kids[i + 1];
-			continue;
-		}
-		nunknown++;
-		arg = content_arg(k);
-		if ((hint = content_hint(k, keys, nkeys)) != NULL)
-			diag_add3(w->diags, w->file, k->line, k->col,
-			    DIAG_UNKNOWN_KEY_HINT, arg, where, hint);
-		else if (block)
-			content_diag(w, k, DIAG_UNKNOWN_BLOCK, arg, NULL);
-		else
-			content_diag(w, k, DIAG_UNKNOWN_KEY, arg, where);
-		free(arg);
-	}
-	return (nunknown);
-}
-
-/* Reports each of the required keys (a NULL-ended list) that is absent. */
-static void
-content_missing(struct cwalk *w, const struct ytree_node *n,
-    const char *where, const char *const *keys,
-    const struct ytree_node **vals, size_t nkeys)
-{
-	size_t	i;
-
-	for (i = 0; i < nkeys; i++)
-		if (keys[i] != NULL && vals[i] == NULL)
-			content_diag(w, n, DIAG_MISSING, keys[i], where);
-}
-
-static int
-content_want_map(struct cwalk *w, const char *key, const struct ytree_node *v)
-{
-	if (v->kind == YTREE_MAP)
-		return (0);
-	if (content_is_null(v))
-		content_diag(w, v, DIAG_EMPTY_VALUE, key, NULL);
-	else
-		content_diag(w, v, DIAG_WRONG_TYPE, key, W_MAP);
-	return (-1);
-}
-
-/*
- * A list for key: 0 if v is one (or, with may_be_empty, nothing at all),
- * -1 after a diagnostic.
- */
-static int
-content_want_seq(struct cwalk *w, const char *key, const struct ytree_node *v,
-    int may_be_empty)
-{
-	if (content_is_null(v) || (v->kind == YTREE_SEQ && v->nkids == 0)) {
-		if (may_be_empty)
-			return (0);
-		content_diag(w, v, DIAG_EMPTY_VALUE, key, NULL);
-		return (-1);
-	}
-	if (v->kind != YTREE_SEQ) {
-		content_diag(w, v, DIAG_WRONG_TYPE, key, W_LIST);
-		return (-1);
-	}
-	return (0);
-}
-
-/*
- * The normalised text of a scalar, or NULL after a diagnostic.  Numbers
- * and dates are taken as the text they are written as, since the tree
- * keeps every scalar as its source text.  Removing whitespace alone is
- * silent; removing anything else (controls, direction marks) is worth a
- * warning, because the author did not see what the file holds.  A value
- * left empty by normalisation is as bad as an empty one.
- */
-static char *
-content_text(struct cwalk *w, const char *key, const struct ytree_node *v,
-    int flags)
-{
-	char	*s;
-	int	 changed = 0;
-
-	if (v->kind != YTREE_SCALAR) {
-		content_diag(w, v, DIAG_WRONG_TYPE, key, W_TEXT);
-		return (NULL);
-	}
-	if (content_is_null(v)) {
-		content_diag(w, v, DIAG_EMPTY_VALUE, key, NULL);
-		return (NULL);
-	}
-	s = text_sanitize(v->str, v->len, flags, &changed);
-	if (changed)
-		content_diag(w, v, DIAG_CONTROL_CHAR, key, NULL);
-	if (*s == '\0') {
-		content_diag(w, v, DIAG_EMPTY_VALUE, key, NULL);
-		free(s);
-		return (NULL);
-	}
-	return (s);
-}
-
 /* A translatable string under ctxt, positioned at its scalar. */
 static int
 content_tstr(struct cwalk *w, const char *key, const struct ytree_node *v,
@@ -508,61 +239,10 @@ content_tstr(struct cwalk *w, const char *key, const struct ytree_node *v,
 {
 	char	*s;
 
-	if ((s = content_text(w, key, v, flags)) == NULL)
+	if ((s = schema_text(&w->s, key, v, flags)) == NULL)
 		return (-1);
 	doc_tstr_set(out, ctxt, s, v->line, v->col);
 	free(s);
-	return (0);
-}
-
-/*
- * An id as written, or NULL after a diagnostic.  Ids are checked, never
- * repaired: they name translations and links, so a silently changed id
- * would break both.
- */
-static char *
-content_id(struct cwalk *w, const char *key, const struct ytree_node *v)
-{
-	char	*arg;
-
-	if (v->kind != YTREE_SCALAR) {
-		content_diag(w, v, DIAG_WRONG_TYPE, key, W_TEXT);
-		return (NULL);
-	}
-	if (content_is_null(v)) {
-		content_diag(w, v, DIAG_EMPTY_VALUE, key, NULL);
-		return (NULL);
-	}
-	if (strlen(v->str) != v->len || !doc_id_valid(v->str)) {
-		arg = content_arg(v);
-		content_diag(w, v, DIAG_BAD_ID, arg, NULL);
-		free(arg);
-		return (NULL);
-	}
-	return (xstrdup(v->str));
-}
-
-/* A real calendar date written YYYY-MM-DD, quoted or not. */
-static int
-content_date(struct cwalk *w, const char *key, const struct ytree_node *v,
-    struct doc_date *d)
-{
-	char	*arg;
-
-	if (v->kind != YTREE_SCALAR) {
-		content_diag(w, v, DIAG_WRONG_TYPE, key, W_TEXT);
-		return (-1);
-	}
-	if (content_is_null(v)) {
-		content_diag(w, v, DIAG_EMPTY_VALUE, key, NULL);
-		return (-1);
-	}
-	if (strlen(v->str) != v->len || doc_date_parse(v->str, d) == -1) {
-		arg = content_arg(v);
-		content_diag(w, v, DIAG_BAD_DATE, arg, NULL);
-		free(arg);
-		return (-1);
-	}
 	return (0);
 }
 
@@ -574,13 +254,13 @@ content_items(struct cwalk *w, const char *key, const struct ytree_node *v,
 	const struct ytree_node	*it;
 	size_t			 i;
 
-	if (content_want_seq(w, key, v, 0) == -1)
+	if (schema_want_seq(&w->s, key, v, 0) == -1)
 		return;
 	b->items = xcalloc(v->nkids, sizeof(*b->items));
 	for (i = 0; i < v->nkids; i++) {
 		it = v->kids[i];
 		if (it->kind != YTREE_SCALAR) {
-			content_diag(w, it, DIAG_WRONG_ITEM_TYPE, key, W_TEXT);
+			schema_diag(&w->s, it, DIAG_WRONG_ITEM_TYPE, key, schema_w_text);
 			continue;
 		}
 		if (content_tstr(w, key, it, ctxt, TEXT_FLOW,
@@ -599,18 +279,18 @@ content_care(struct cwalk *w, const struct ytree_node *v, const char *ctxt,
 	const struct ytree_node	*vals[CK_MAX];
 	char			*arg;
 
-	if (content_want_map(w, "care", v) == -1)
+	if (schema_want_map(&w->s, "care", v) == -1)
 		return;
-	content_map(w, v, N_("care card"), content_care_keys, CK_MAX, vals, 0);
-	content_missing(w, v, N_("care card"), required, vals, CK_MAX);
+	schema_map(&w->s, v, N_("care card"), content_care_keys, CK_MAX, vals, 0);
+	schema_missing(&w->s, v, N_("care card"), required, vals, CK_MAX);
 	if (vals[CK_LEVEL] != NULL) {
 		if (vals[CK_LEVEL]->kind != YTREE_SCALAR)
-			content_diag(w, vals[CK_LEVEL], DIAG_WRONG_TYPE,
-			    "level", W_TEXT);
+			schema_diag(&w->s, vals[CK_LEVEL], DIAG_WRONG_TYPE,
+			    "level", schema_w_text);
 		else if (doc_care_level_parse(vals[CK_LEVEL]->str,
 		    &b->level) == -1) {
-			arg = content_arg(vals[CK_LEVEL]);
-			content_diag(w, vals[CK_LEVEL], DIAG_BAD_LEVEL, arg,
+			arg = schema_arg(vals[CK_LEVEL]);
+			schema_diag(&w->s, vals[CK_LEVEL], DIAG_BAD_LEVEL, arg,
 			    NULL);
 			free(arg);
 		}
@@ -625,7 +305,7 @@ content_care(struct cwalk *w, const struct ytree_node *v, const char *ctxt,
 		content_items(w, "items", vals[CK_ITEMS], ctxt, b);
 	/* A text or items key that is there but wrong has its own error. */
 	if (vals[CK_TEXT] == NULL && vals[CK_ITEMS] == NULL)
-		content_diag(w, v, DIAG_CARE_EMPTY, NULL, NULL);
+		schema_diag(&w->s, v, DIAG_CARE_EMPTY, NULL, NULL);
 }
 
 static void
@@ -636,23 +316,23 @@ content_evidence(struct cwalk *w, const struct ytree_node *v,
 	char			*arg;
 	int			 graded = 0;
 
-	if (content_want_map(w, "evidence", v) == -1)
+	if (schema_want_map(&w->s, "evidence", v) == -1)
 		return;
-	content_map(w, v, N_("evidence"), content_evidence_keys, EK_MAX, vals,
+	schema_map(&w->s, v, N_("evidence"), content_evidence_keys, EK_MAX, vals,
 	    0);
-	content_missing(w, v, N_("evidence"), content_evidence_keys, vals,
+	schema_missing(&w->s, v, N_("evidence"), content_evidence_keys, vals,
 	    EK_MAX);
 	if (vals[EK_ABOUT] != NULL)
 		content_tstr(w, "about", vals[EK_ABOUT], ctxt, TEXT_FLOW,
 		    &b->text);
 	if (vals[EK_GRADE] != NULL) {
 		if (vals[EK_GRADE]->kind != YTREE_SCALAR)
-			content_diag(w, vals[EK_GRADE], DIAG_WRONG_TYPE,
-			    "grade", W_TEXT);
+			schema_diag(&w->s, vals[EK_GRADE], DIAG_WRONG_TYPE,
+			    "grade", schema_w_text);
 		else if (doc_grade_parse(vals[EK_GRADE]->str,
 		    &b->grade) == -1) {
-			arg = content_arg(vals[EK_GRADE]);
-			content_diag(w, vals[EK_GRADE], DIAG_BAD_GRADE, arg,
+			arg = schema_arg(vals[EK_GRADE]);
+			schema_diag(&w->s, vals[EK_GRADE], DIAG_BAD_GRADE, arg,
 			    NULL);
 			free(arg);
 		} else
@@ -666,11 +346,11 @@ content_evidence(struct cwalk *w, const struct ytree_node *v,
 	 * References were read before the sections, so ids resolve here.
 	 */
 	if ((refs = vals[EK_REFS]) == NULL ||
-	    content_want_seq(w, "refs", refs, 1) == -1)
+	    schema_want_seq(&w->s, "refs", refs, 1) == -1)
 		return;
 	if (refs->kind != YTREE_SEQ || refs->nkids == 0) {
 		if (graded && b->grade != GRADE_NONE)
-			content_diag(w, refs, DIAG_NO_REFS, NULL, NULL);
+			schema_diag(&w->s, refs, DIAG_NO_REFS, NULL, NULL);
 		return;
 	}
 	content_cite(w, refs, b);
@@ -693,14 +373,14 @@ content_cite(struct cwalk *w, const struct ytree_node *refs, struct block *b)
 	for (i = 0; i < refs->nkids; i++) {
 		it = refs->kids[i];
 		if (it->kind != YTREE_SCALAR) {
-			content_diag(w, it, DIAG_WRONG_ITEM_TYPE, "refs",
-			    W_TEXT);
+			schema_diag(&w->s, it, DIAG_WRONG_ITEM_TYPE, "refs",
+			    schema_w_text);
 			continue;
 		}
 		if ((found = content_set_find(&w->refs, it->str,
 		    it->len)) == -1) {
-			arg = content_arg(it);
-			content_diag(w, it, DIAG_DANGLING_REF, arg, NULL);
+			arg = schema_arg(it);
+			schema_diag(&w->s, it, DIAG_DANGLING_REF, arg, NULL);
 			free(arg);
 			continue;
 		}
@@ -732,10 +412,10 @@ content_figure(struct cwalk *w, const struct ytree_node *v, const char *ctxt,
 	const struct ytree_node	*vals[FK_MAX];
 
 	/* Drawings keep their lines and spaces; words are reflowed. */
-	if (content_want_map(w, "figure", v) == -1)
+	if (schema_want_map(&w->s, "figure", v) == -1)
 		return;
-	content_map(w, v, N_("figure"), content_figure_keys, FK_MAX, vals, 0);
-	content_missing(w, v, N_("figure"), required, vals, FK_MAX);
+	schema_map(&w->s, v, N_("figure"), content_figure_keys, FK_MAX, vals, 0);
+	schema_missing(&w->s, v, N_("figure"), required, vals, FK_MAX);
 	if (vals[FK_ART] != NULL)
 		content_tstr(w, "art", vals[FK_ART], ctxt, TEXT_PRE, &b->art);
 	if (vals[FK_ASCII] != NULL)
@@ -756,14 +436,14 @@ content_link(struct cwalk *w, const struct ytree_node *v, const char *ctxt,
 	const struct ytree_node	*vals[LK_MAX];
 
 	/* The target is checked once every topic is loaded. */
-	if (content_want_map(w, "see_also", v) == -1)
+	if (schema_want_map(&w->s, "see_also", v) == -1)
 		return;
-	content_map(w, v, N_("see_also"), content_link_keys, LK_MAX, vals, 0);
-	content_missing(w, v, N_("see_also"), required, vals, LK_MAX);
+	schema_map(&w->s, v, N_("see_also"), content_link_keys, LK_MAX, vals, 0);
+	schema_missing(&w->s, v, N_("see_also"), required, vals, LK_MAX);
 	if (vals[LK_TOPIC] != NULL)
-		b->link_topic = content_id(w, "topic", vals[LK_TOPIC]);
+		b->link_topic = schema_id(&w->s, "topic", vals[LK_TOPIC]);
 	if (vals[LK_SECTION] != NULL)
-		b->link_section = content_id(w, "section", vals[LK_SECTION]);
+		b->link_section = schema_id(&w->s, "section", vals[LK_SECTION]);
 	if (vals[LK_TEXT] != NULL)
 		content_tstr(w, "text", vals[LK_TEXT], ctxt, TEXT_FLOW,
 		    &b->text);
@@ -780,7 +460,7 @@ content_block(struct cwalk *w, const struct ytree_node *n, const char *sctx,
 
 	b->line = n->line;
 	b->col = n->col;
-	nunknown = content_map(w, n, N_("block"), content_block_keys, BK_MAX,
+	nunknown = schema_map(&w->s, n, N_("block"), content_block_keys, BK_MAX,
 	    vals, 1);
 	for (i = 0; i < BLOCK_KIND_MAX; i++) {
 		if (vals[i] != NULL) {
@@ -790,13 +470,13 @@ content_block(struct cwalk *w, const struct ytree_node *n, const char *sctx,
 	}
 	/* A misspelt type has been reported already; say nothing more. */
 	if (ntypes > 1 || (ntypes == 0 && nunknown == 0))
-		content_diag(w, n, DIAG_BLOCK_SHAPE, NULL, NULL);
+		schema_diag(&w->s, n, DIAG_BLOCK_SHAPE, NULL, NULL);
 	if (vals[BK_ID] != NULL &&
-	    (b->id = content_id(w, "id", vals[BK_ID])) != NULL &&
+	    (b->id = schema_id(&w->s, "id", vals[BK_ID])) != NULL &&
 	    content_set_add(&w->blocks, b->id, 0) == -1)
-		content_diag(w, vals[BK_ID], DIAG_DUP_ID, b->id, NULL);
+		schema_diag(&w->s, vals[BK_ID], DIAG_DUP_ID, b->id, NULL);
 	if (vals[BK_NOTE] != NULL)
-		b->note = content_text(w, "translator_note", vals[BK_NOTE],
+		b->note = schema_text(&w->s, "translator_note", vals[BK_NOTE],
 		    TEXT_FLOW);
 	if (ntypes != 1)
 		return;
@@ -834,7 +514,7 @@ content_block(struct cwalk *w, const struct ytree_node *n, const char *sctx,
 	}
 	/* Any block may name the sources of what it says. */
 	if (vals[BK_REFS] != NULL &&
-	    content_want_seq(w, "refs", vals[BK_REFS], 1) == 0 &&
+	    schema_want_seq(&w->s, "refs", vals[BK_REFS], 1) == 0 &&
 	    vals[BK_REFS]->kind == YTREE_SEQ)
 		content_cite(w, vals[BK_REFS], b);
 	free(ctxt);
@@ -857,27 +537,27 @@ content_section(struct cwalk *w, const struct ytree_node *n,
 
 	s->line = n->line;
 	s->col = n->col;
-	content_map(w, n, N_("section"), content_section_keys, SK_MAX, vals,
+	schema_map(&w->s, n, N_("section"), content_section_keys, SK_MAX, vals,
 	    0);
-	content_missing(w, n, N_("section"), required, vals, SK_MAX);
+	schema_missing(&w->s, n, N_("section"), required, vals, SK_MAX);
 	if (vals[SK_ID] != NULL &&
-	    (s->id = content_id(w, "id", vals[SK_ID])) != NULL &&
+	    (s->id = schema_id(&w->s, "id", vals[SK_ID])) != NULL &&
 	    content_set_add(&w->sections, s->id, 0) == -1)
-		content_diag(w, vals[SK_ID], DIAG_DUP_ID, s->id, NULL);
+		schema_diag(&w->s, vals[SK_ID], DIAG_DUP_ID, s->id, NULL);
 	sctx = xasprintf("%s/%s", w->tctx, s->id != NULL ? s->id : "");
 	if (vals[SK_HEADING] != NULL)
 		content_tstr(w, "heading", vals[SK_HEADING], sctx, TEXT_FLOW,
 		    &s->heading);
 	if (vals[SK_NOTE] != NULL)
-		s->note = content_text(w, "translator_note", vals[SK_NOTE],
+		s->note = schema_text(&w->s, "translator_note", vals[SK_NOTE],
 		    TEXT_FLOW);
 	if ((bl = vals[SK_BLOCKS]) != NULL &&
-	    content_want_seq(w, "blocks", bl, 0) == 0) {
+	    schema_want_seq(&w->s, "blocks", bl, 0) == 0) {
 		s->blocks = xcalloc(bl->nkids, sizeof(*s->blocks));
 		for (i = 0; i < bl->nkids; i++) {
 			if (bl->kids[i]->kind != YTREE_MAP) {
-				content_diag(w, bl->kids[i],
-				    DIAG_WRONG_ITEM_TYPE, "blocks", W_MAP);
+				schema_diag(&w->s, bl->kids[i],
+				    DIAG_WRONG_ITEM_TYPE, "blocks", schema_w_map);
 				continue;
 			}
 			content_block(w, bl->kids[i], sctx,
@@ -894,13 +574,13 @@ content_sections(struct cwalk *w, const struct ytree_node *v)
 	struct topic	*t = w->t;
 	size_t		 i;
 
-	if (content_want_seq(w, "sections", v, 0) == -1)
+	if (schema_want_seq(&w->s, "sections", v, 0) == -1)
 		return;
 	t->sections = xcalloc(v->nkids, sizeof(*t->sections));
 	for (i = 0; i < v->nkids; i++) {
 		if (v->kids[i]->kind != YTREE_MAP) {
-			content_diag(w, v->kids[i], DIAG_WRONG_ITEM_TYPE,
-			    "sections", W_MAP);
+			schema_diag(&w->s, v->kids[i], DIAG_WRONG_ITEM_TYPE,
+			    "sections", schema_w_map);
 			continue;
 		}
 		t->nsections++;
@@ -925,7 +605,7 @@ content_refs(struct cwalk *w, const struct ytree_node *v)
 	char			*ctxt, **fields[RK_MAX];
 	size_t			 i, j;
 
-	if (content_want_seq(w, "references", v, 1) == -1 ||
+	if (schema_want_seq(&w->s, "references", v, 1) == -1 ||
 	    v->kind != YTREE_SEQ)
 		return;
 	t->refs = xcalloc(v->nkids, sizeof(*t->refs));
@@ -933,20 +613,20 @@ content_refs(struct cwalk *w, const struct ytree_node *v)
 	for (i = 0; i < v->nkids; i++) {
 		n = v->kids[i];
 		if (n->kind != YTREE_MAP) {
-			content_diag(w, n, DIAG_WRONG_ITEM_TYPE, "references",
-			    W_MAP);
+			schema_diag(&w->s, n, DIAG_WRONG_ITEM_TYPE, "references",
+			    schema_w_map);
 			continue;
 		}
 		r = &t->refs[t->nrefs++];
 		r->line = n->line;
 		r->col = n->col;
-		content_map(w, n, N_("reference"), content_ref_keys, RK_MAX,
+		schema_map(&w->s, n, N_("reference"), content_ref_keys, RK_MAX,
 		    vals, 0);
-		content_missing(w, n, N_("reference"), required, vals, RK_MAX);
+		schema_missing(&w->s, n, N_("reference"), required, vals, RK_MAX);
 		if (vals[RK_ID] != NULL &&
-		    (r->id = content_id(w, "id", vals[RK_ID])) != NULL &&
+		    (r->id = schema_id(&w->s, "id", vals[RK_ID])) != NULL &&
 		    content_set_add(&w->refs, r->id, t->nrefs - 1) == -1) {
-			content_diag(w, vals[RK_ID], DIAG_DUP_ID, r->id, NULL);
+			schema_diag(&w->s, vals[RK_ID], DIAG_DUP_ID, r->id, NULL);
 			/* Only the first of the two can be cited. */
 			w->cited[t->nrefs - 1] = 1;
 		}
@@ -960,7 +640,7 @@ content_refs(struct cwalk *w, const struct ytree_node *v)
 		fields[RK_NOTE] = NULL;
 		for (j = 0; j < RK_MAX; j++)
 			if (fields[j] != NULL && vals[j] != NULL)
-				*fields[j] = content_text(w,
+				*fields[j] = schema_text(&w->s,
 				    content_ref_keys[j], vals[j], TEXT_FLOW);
 		if (vals[RK_NOTE] != NULL) {
 			ctxt = xasprintf("%s/ref/%s", w->tctx,
@@ -984,18 +664,18 @@ content_review_dates(struct cwalk *w, const struct ytree_node *next)
 	char			 buf[16];
 
 	if (doc_date_cmp(&t->next_review, &t->reviewed) <= 0) {
-		content_diag(w, next, DIAG_REVIEW_ORDER, NULL, NULL);
+		schema_diag(&w->s, next, DIAG_REVIEW_ORDER, NULL, NULL);
 		return;
 	}
 	limit.year += CONTENT_REVIEW_YEARS;
 	if (limit.month == 2 && limit.day == 29)
 		limit.day = 28;
 	if (doc_date_cmp(&t->next_review, &limit) > 0)
-		content_diag(w, next, DIAG_REVIEW_LONG, NULL, NULL);
+		schema_diag(&w->s, next, DIAG_REVIEW_LONG, NULL, NULL);
 	doc_date_today(&today);
 	if (doc_date_cmp(&t->next_review, &today) < 0) {
 		doc_date_format(&t->next_review, buf);
-		content_diag(w, next, DIAG_REVIEW_DUE, buf, NULL);
+		schema_diag(&w->s, next, DIAG_REVIEW_DUE, buf, NULL);
 	}
 }
 
@@ -1043,7 +723,7 @@ content_care_twice(struct cwalk *w)
 				else if (card[first] != b) {
 					snprintf(line, sizeof(line), "%u",
 					    (unsigned)item[first]->line);
-					diag_add(w->diags, w->file, it->line,
+					diag_add(w->s.diags, w->s.file, it->line,
 					    it->col, DIAG_CARE_TWICE, line,
 					    NULL);
 				}
@@ -1081,26 +761,26 @@ content_topic_from_tree(const char *file, const struct ytree_node *root,
 
 	diag_init(&local);
 	memset(&w, 0, sizeof(w));
-	w.file = file;
-	w.diags = &local;
+	w.s.file = file;
+	w.s.diags = &local;
 	w.tctx = "";
 	t = w.t = xcalloc(1, sizeof(*t));
 	t->file = xstrdup(file);
 
 	/* A file holding only "---" is empty, not a scalar topic. */
 	if (root->kind != YTREE_MAP) {
-		if (root->kind == YTREE_SCALAR && content_is_null(root))
+		if (root->kind == YTREE_SCALAR && schema_is_null(root))
 			diag_add(&local, file, 0, 0, DIAG_EMPTY_FILE, NULL,
 			    NULL);
 		else
-			content_diag(&w, root, DIAG_ROOT_TYPE, NULL, NULL);
+			schema_diag(&w.s, root, DIAG_ROOT_TYPE, NULL, NULL);
 		goto done;
 	}
-	content_map(&w, root, N_("topic"), content_topic_keys, TK_MAX, vals, 0);
+	schema_map(&w.s, root, N_("topic"), content_topic_keys, TK_MAX, vals, 0);
 	/* The id comes first: every context is built from it. */
-	content_missing(&w, root, N_("topic"), required, vals, TK_MAX);
+	schema_missing(&w.s, root, N_("topic"), required, vals, TK_MAX);
 	if (vals[TK_ID] != NULL &&
-	    (t->id = content_id(&w, "id", vals[TK_ID])) != NULL) {
+	    (t->id = schema_id(&w.s, "id", vals[TK_ID])) != NULL) {
 		t->id_line = vals[TK_ID]->line;
 		t->id_col = vals[TK_ID]->col;
 		w.tctx = t->id;
@@ -1112,10 +792,10 @@ content_topic_from_tree(const char *file, const struct ytree_node *root,
 		content_tstr(&w, "summary", vals[TK_SUMMARY], w.tctx,
 		    TEXT_FLOW, &t->summary);
 	if (vals[TK_LAST] != NULL)
-		have_last = content_date(&w, "last_reviewed", vals[TK_LAST],
+		have_last = schema_date(&w.s, "last_reviewed", vals[TK_LAST],
 		    &t->reviewed) == 0;
 	if (vals[TK_NEXT] != NULL)
-		have_next = content_date(&w, "next_review", vals[TK_NEXT],
+		have_next = schema_date(&w.s, "next_review", vals[TK_NEXT],
 		    &t->next_review) == 0;
 	if (have_last && have_next)
 		content_review_dates(&w, vals[TK_NEXT]);
@@ -1123,7 +803,7 @@ content_topic_from_tree(const char *file, const struct ytree_node *root,
 		content_tstr(&w, "reviewed_by", vals[TK_REVIEWER], w.tctx,
 		    TEXT_FLOW, &t->reviewed_by);
 	if (vals[TK_NOTE] != NULL)
-		t->note = content_text(&w, "translator_note", vals[TK_NOTE],
+		t->note = schema_text(&w.s, "translator_note", vals[TK_NOTE],
 		    TEXT_FLOW);
 	/* References first, so that evidence can name them. */
 	if (vals[TK_REFS] != NULL)
@@ -1137,7 +817,7 @@ content_topic_from_tree(const char *file, const struct ytree_node *root,
 	content_care_twice(&w);
 	/* Worth saying only of a topic that is otherwise ready. */
 	if (local.nerrors == 0 && t->reviewed_by.key == NULL)
-		content_diag(&w, root, DIAG_NO_REVIEWER, NULL, NULL);
+		schema_diag(&w.s, root, DIAG_NO_REVIEWER, NULL, NULL);
 done:
 	if (local.nerrors > 0) {
 		doc_topic_free(t);
@@ -1278,8 +958,8 @@ content_settings(const char *path, struct library *lib, char ***orderp,
 	diag_init(&local);
 	memset(&seen, 0, sizeof(seen));
 	memset(&w, 0, sizeof(w));
-	w.file = path;
-	w.diags = &local;
+	w.s.file = path;
+	w.s.diags = &local;
 	if (ytree_load_file(path, &ytree_default_limits, &tree, &local) == -1) {
 		if (local.n == 1 && local.items[0].code == DIAG_EMPTY_FILE) {
 			diag_free(&local);
@@ -1288,13 +968,13 @@ content_settings(const char *path, struct library *lib, char ***orderp,
 		goto done;
 	}
 	root = ytree_root(tree);
-	if (content_is_null(root))
+	if (schema_is_null(root))
 		goto done;
 	if (root->kind != YTREE_MAP) {
-		content_diag(&w, root, DIAG_ROOT_TYPE, NULL, NULL);
+		schema_diag(&w.s, root, DIAG_ROOT_TYPE, NULL, NULL);
 		goto done;
 	}
-	content_map(&w, root, N_("library.yaml"), content_settings_keys,
+	schema_map(&w.s, root, N_("library.yaml"), content_settings_keys,
 	    LS_MAX, vals, 0);
 
 	/*
@@ -1302,9 +982,9 @@ content_settings(const char *path, struct library *lib, char ***orderp,
 	 * nothing but what a phone number needs.
 	 */
 	if ((v = vals[LS_EMERGENCY]) != NULL &&
-	    (s = content_text(&w, "emergency_number", v, TEXT_FLOW)) != NULL) {
+	    (s = schema_text(&w.s, "emergency_number", v, TEXT_FLOW)) != NULL) {
 		if (!doc_phone_valid(s)) {
-			content_diag(&w, v, DIAG_BAD_SETTING,
+			schema_diag(&w.s, v, DIAG_BAD_SETTING,
 			    "emergency_number", N_("a phone number "
 			    "(digits, spaces and + - ( ) only)"));
 			free(s);
@@ -1322,36 +1002,28 @@ content_settings(const char *path, struct library *lib, char ***orderp,
 	}
 
 	/* Small whole numbers only; anything else keeps the default. */
-	if ((v = vals[LS_GRADE]) != NULL) {
-		grade = 0;
-		if (v->kind == YTREE_SCALAR && v->len > 0 && v->len <= 2 &&
-		    strspn(v->str, "0123456789") == v->len)
-			grade = strtol(v->str, NULL, 10);
-		if (grade < 1 || grade > 20)
-			content_diag(&w, v, DIAG_BAD_SETTING,
-			    "reading_grade_limit",
-			    N_("a whole number from 1 to 20"));
-		else
-			lib->settings.grade_limit = (int)grade;
-	}
+	if ((v = vals[LS_GRADE]) != NULL &&
+	    schema_number(&w.s, "reading_grade_limit", v, 1, 20,
+	    N_("a whole number from 1 to 20"), &grade) == 0)
+		lib->settings.grade_limit = (int)grade;
 
 	/* Only ids of loaded topics, each once, are kept for sorting. */
 	if ((v = vals[LS_ORDER]) != NULL &&
-	    content_want_seq(&w, "order", v, 1) == 0 && v->kind == YTREE_SEQ) {
+	    schema_want_seq(&w.s, "order", v, 1) == 0 && v->kind == YTREE_SEQ) {
 		order = xcalloc(v->nkids, sizeof(*order));
 		for (i = 0; i < v->nkids; i++) {
 			it = v->kids[i];
 			if (it->kind != YTREE_SCALAR) {
-				content_diag(&w, it, DIAG_WRONG_ITEM_TYPE,
-				    "order", W_TEXT);
+				schema_diag(&w.s, it, DIAG_WRONG_ITEM_TYPE,
+				    "order", schema_w_text);
 				continue;
 			}
-			if ((id = content_id(&w, "order", it)) == NULL)
+			if ((id = schema_id(&w.s, "order", it)) == NULL)
 				continue;
 			if (content_set_find(&seen, id, strlen(id)) != -1)
-				content_diag(&w, it, DIAG_DUP_ID, id, NULL);
+				schema_diag(&w.s, it, DIAG_DUP_ID, id, NULL);
 			else if (doc_topic_index(lib, id) < 0)
-				content_diag(&w, it, DIAG_DANGLING_TOPIC, id,
+				schema_diag(&w.s, it, DIAG_DANGLING_TOPIC, id,
 				    NULL);
 			else {
 				content_set_add(&seen, id, norder);

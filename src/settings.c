@@ -12,29 +12,19 @@
 #include "doc.h"
 #include "i18n.h"
 #include "kiosk.h"
+#include "schema.h"
 #include "settings.h"
 #include "text.h"
 #include "xalloc.h"
 #include "ytree.h"
-
-enum {
-	SET_KIOSK,
-	SET_IDLE,
-	SET_LANGUAGE,
-	SET_THEME,
-	SET_EMERGENCY,
-	SET_CONTENT,
-	SET_CHORD,
-	SET_MAX
-};
 
 static const char *const settings_keys[SET_MAX] = {
 	"kiosk", "idle_seconds", "language", "theme", "emergency_number",
 	"content", "exit_chord"
 };
 
-static int	settings_bool(const struct ytree_node *, int *);
-static char	*settings_text(const struct ytree_node *);
+static char	*settings_string(const struct schema *, const char *,
+		    const struct ytree_node *);
 
 void
 settings_init(struct settings *s)
@@ -55,89 +45,68 @@ settings_free(struct settings *s)
 	settings_init(s);
 }
 
-static int
-settings_bool(const struct ytree_node *n, int *v)
-{
-	static const char *const yes[] = { "true", "yes", "on" };
-	static const char *const no[] = { "false", "no", "off" };
-	size_t			 i;
-
-	if (n->kind != YTREE_SCALAR)
-		return (-1);
-	for (i = 0; i < 3; i++) {
-		if (strcmp(n->str, yes[i]) == 0) {
-			*v = 1;
-			return (0);
-		}
-		if (strcmp(n->str, no[i]) == 0) {
-			*v = 0;
-			return (0);
-		}
-	}
-	return (-1);
-}
-
-/* A scalar made safe, or NULL if it is not text or is empty. */
+/* Text for a setting, or NULL after a diagnostic. */
 static char *
-settings_text(const struct ytree_node *n)
+settings_string(const struct schema *sc, const char *key,
+    const struct ytree_node *v)
 {
-	char	*s;
-
-	if (n->kind != YTREE_SCALAR || n->len == 0)
-		return (NULL);
-	s = text_sanitize(n->str, n->len, TEXT_FLOW, NULL);
-	if (*s == '\0') {
-		free(s);
-		return (NULL);
-	}
-	return (s);
+	return (schema_text(sc, key, v, TEXT_FLOW));
 }
 
+/*
+ * The file goes through the schema walk that topics go through: keys
+ * that are not text, unknown (with the closest known key as a hint) or
+ * given twice are errors at their place, so that a second "kiosk: false"
+ * can never quietly turn a kiosk off.
+ */
 int
 settings_load(const char *path, struct settings *s, struct diag_list *dl)
 {
-	const struct ytree_node	*root, *k, *v;
+	const struct ytree_node	*root, *vals[SET_MAX], *v;
 	struct ytree		*tree;
+	struct diag_list	 local;
 	struct kiosk		 chord;
-	size_t			 i, j, nerr = dl->nerrors;
-	char			*end, **slot;
+	struct schema		 sc;
+	char			**slot;
+	size_t			 i;
 	long			 n;
+	int			 rc;
 
-	if (ytree_load_file(path, &ytree_default_limits, &tree, dl) == -1)
-		return (-1);
-	root = ytree_root(tree);
-	if (root == NULL || root->kind != YTREE_MAP) {
-		diag_add(dl, path, root != NULL ? root->line : 0,
-		    root != NULL ? root->col : 0, DIAG_ROOT_TYPE, NULL, NULL);
-		ytree_free(tree);
-		return (-1);
+	/* Problems in file order, whatever order the checks run in. */
+	diag_init(&local);
+	if (ytree_load_file(path, &ytree_default_limits, &tree, &local) == -1) {
+		/* A file of comments only, as installed, sets nothing. */
+		rc = local.n == 1 && local.items[0].code == DIAG_EMPTY_FILE ?
+		    0 : -1;
+		if (rc == 0)
+			diag_free(&local);
+		diag_move(dl, &local);
+		return (rc);
 	}
-	for (i = 0; i + 1 < root->nkids; i += 2) {
-		k = root->kids[i];
-		v = root->kids[i + 1];
-		for (j = 0; j < SET_MAX; j++)
-			if (k->kind == YTREE_SCALAR &&
-			    strcmp(k->str, settings_keys[j]) == 0)
-				break;
-		slot = NULL;
-		switch (j) {
-		case SET_KIOSK:
-			if (settings_bool(v, &s->kiosk) == -1)
-				diag_add(dl, path, v->line, v->col,
-				    DIAG_BAD_SETTING, "kiosk",
-				    N_("true or false"));
-			break;
-		case SET_IDLE:
-			n = v->kind == YTREE_SCALAR ?
-			    strtol(v->str, &end, 10) : -1;
-			if (v->kind != YTREE_SCALAR || *v->str == '\0' ||
-			    *end != '\0' || n < 0 || n > 86400)
-				diag_add(dl, path, v->line, v->col,
-				    DIAG_BAD_SETTING, "idle_seconds",
-				    N_("a number of seconds from 0 to 86400"));
-			else
-				s->idle = (int)n;
-			break;
+	sc.file = path;
+	sc.diags = &local;
+	root = ytree_root(tree);
+	if ((rc = schema_root(&sc, root)) != 0) {
+		/* An empty settings file sets nothing. */
+		ytree_free(tree);
+		diag_move(dl, &local);
+		return (rc == 1 ? 0 : -1);
+	}
+	schema_map(&sc, root, N_("settings"), settings_keys, SET_MAX, vals, 0);
+	for (i = 0; i < SET_MAX; i++) {
+		if ((v = vals[i]) == NULL)
+			continue;
+		s->line[i] = v->line;
+		s->col[i] = v->col;
+	}
+	if ((v = vals[SET_KIOSK]) != NULL)
+		schema_bool(&sc, "kiosk", v, &s->kiosk);
+	if ((v = vals[SET_IDLE]) != NULL &&
+	    schema_number(&sc, "idle_seconds", v, 0, 86400,
+	    N_("a number of seconds from 0 to 86400"), &n) == 0)
+		s->idle = (int)n;
+	for (i = 0; i < SET_MAX; i++) {
+		switch (i) {
 		case SET_LANGUAGE:
 			slot = &s->language;
 			break;
@@ -154,34 +123,32 @@ settings_load(const char *path, struct settings *s, struct diag_list *dl)
 			slot = &s->exit_chord;
 			break;
 		default:
-			diag_add(dl, path, k->line, k->col, DIAG_UNKNOWN_KEY,
-			    k->kind == YTREE_SCALAR ? k->str : "?",
-			    N_("settings"));
-			break;
+			continue;
 		}
-		if (slot != NULL) {
-			free(*slot);
-			if ((*slot = settings_text(v)) == NULL)
-				diag_add(dl, path, v->line, v->col,
-				    DIAG_BAD_SETTING, settings_keys[j],
-				    N_("text"));
-			else if (j == SET_CHORD && settings_chord(*slot,
-			    &chord, path, v->line, v->col, dl) == -1) {
-				free(*slot);
-				*slot = NULL;
-			} else if (j == SET_EMERGENCY &&
-			    !doc_phone_valid(*slot)) {
-				diag_add(dl, path, v->line, v->col,
-				    DIAG_BAD_SETTING, settings_keys[j],
-				    N_("a phone number (digits, spaces and "
-				    "+ - ( ) only)"));
-				free(*slot);
-				*slot = NULL;
-			}
-		}
+		if (vals[i] == NULL)
+			continue;
+		free(*slot);
+		*slot = settings_string(&sc, settings_keys[i], vals[i]);
+	}
+	/* The kiosk refuses a chord it cannot use; so does the check. */
+	if (s->exit_chord != NULL && settings_chord(s->exit_chord, &chord,
+	    path, s->line[SET_CHORD], s->col[SET_CHORD], &local) == -1) {
+		free(s->exit_chord);
+		s->exit_chord = NULL;
+	}
+	if (s->emergency_number != NULL &&
+	    !doc_phone_valid(s->emergency_number)) {
+		schema_diag(&sc, vals[SET_EMERGENCY], DIAG_BAD_SETTING,
+		    "emergency_number", N_("a phone number (digits, spaces "
+		    "and + - ( ) only)"));
+		free(s->emergency_number);
+		s->emergency_number = NULL;
 	}
 	ytree_free(tree);
-	return (dl->nerrors > nerr ? -1 : 0);
+	rc = local.nerrors > 0 ? -1 : 0;
+	diag_sort(&local);
+	diag_move(dl, &local);
+	return (rc);
 }
 
 int

@@ -11,6 +11,18 @@
 struct diag_list;
 struct kiosk;
 
+/* The keys of the file, in the order of the line and col arrays. */
+enum {
+	SET_KIOSK,
+	SET_IDLE,
+	SET_LANGUAGE,
+	SET_THEME,
+	SET_EMERGENCY,
+	SET_CONTENT,
+	SET_CHORD,
+	SET_MAX
+};
+
 struct settings {
 	int	 kiosk;			/* -1: not set */
 	int	 idle;			/* seconds; -1: not set */
@@ -19,6 +31,9 @@ struct settings {
 	char	*emergency_number;
 	char	*content;
 	char	*exit_chord;
+	/* Where each key's value is written (line 0: not in the file). */
+	uint32_t line[SET_MAX];
+	uint32_t col[SET_MAX];
 };
 
 void	settings_init(struct settings *);

@@ -78,7 +78,7 @@ compile()
 	    $FUZZ_CFLAGS -c -o "$2" "$1"
 }
 
-SRCS="content diag doc i18n idx layout mo readability text xalloc ytree"
+SRCS="content diag doc i18n idx layout mo readability schema text xalloc ytree"
 
 objs=
 for s in $SRCS; do

@@ -214,7 +214,10 @@ test_settings_bad(void **state)
 		":2:15: error: bad value for 'idle_seconds': expected a "
 		    "number of seconds from 0 to 86400",
 		":3:1: error: unknown key 'idel' in settings",
-		":4:11: error: bad value for 'language': expected text",
+		":4:11: error: 'language' must be text",
+		":5:1: error: unknown key 'kiosc' in settings; did you mean "
+		    "'kiosk'?",
+		":6:1: error: key 'idle_seconds' is given more than once",
 	};
 	struct settings		 s;
 	struct diag_list	 d;
@@ -223,12 +226,12 @@ test_settings_bad(void **state)
 
 	(void)state;
 	p = write_file("kiosk: maybe\nidle_seconds: -5\nidel: 3\n"
-	    "language: [es]\n");
+	    "language: [es]\nkiosc: true\nidle_seconds: 60\n");
 	settings_init(&s);
 	diag_init(&d);
 	assert_int_equal(settings_load(p, &s, &d), -1);
-	assert_int_equal(d.n, 4);
-	for (i = 0; i < 4; i++) {
+	assert_int_equal(d.n, 6);
+	for (i = 0; i < 6; i++) {
 		msg = diag_format(&d.items[i]);
 		assert_non_null(strstr(msg, want[i]));
 		free(msg);
@@ -237,6 +240,31 @@ test_settings_bad(void **state)
 	assert_int_equal(s.kiosk, -1);
 	assert_int_equal(s.idle, -1);
 	settings_free(&s);
+	diag_free(&d);
+	unlink(p);
+	/* A repeated key never quietly wins: the kiosk stays on. */
+	p = write_file("kiosk: true\nkiosk: false\n");
+	settings_init(&s);
+	diag_init(&d);
+	assert_int_equal(settings_load(p, &s, &d), -1);
+	assert_int_equal(d.nerrors, 1);
+	msg = diag_format(&d.items[0]);
+	assert_non_null(strstr(msg, ":2:1: error: key 'kiosk' is given more "
+	    "than once"));
+	free(msg);
+	assert_int_equal(s.kiosk, 1);
+	assert_int_equal(s.line[SET_KIOSK], 1);
+	assert_int_equal(s.col[SET_KIOSK], 8);
+	settings_free(&s);
+	diag_free(&d);
+	unlink(p);
+	/* An empty file sets nothing and is no error. */
+	p = write_file("# nothing here\n");
+	settings_init(&s);
+	diag_init(&d);
+	assert_int_equal(settings_load(p, &s, &d), 0);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(s.kiosk, -1);
 	diag_free(&d);
 	unlink(p);
 	/* Not a mapping, and not a file at all. */

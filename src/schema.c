@@ -1,0 +1,383 @@
+/*
+ * The schema walk shared by every YAML file pamphlet reads (topics,
+ * library.yaml, the settings file): mappings sorted into known keys with
+ * a diagnostic for each key that is not text, unknown (with the closest
+ * known key as a hint) or given twice, and scalars read as text, ids,
+ * dates, switches and numbers, each problem reported at its place.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "doc.h"
+#include "i18n.h"
+#include "schema.h"
+#include "text.h"
+#include "xalloc.h"
+#include "ytree.h"
+
+/* The longest key for which a close known key is suggested. */
+#define SCHEMA_HINT_MAX	64
+
+static int	 schema_key_is(const struct ytree_node *, const char *);
+static size_t	 schema_distance(const char *, size_t, const char *);
+static const char *schema_hint(const struct ytree_node *,
+		    const char *const *, size_t);
+
+const char *const schema_w_text = N_("text");
+const char *const schema_w_list = N_("a list");
+const char *const schema_w_map = N_("keys with values");
+
+
+/*
+ * The text of a scalar as a C string for a message: a NUL inside it
+ * (from a "\0" escape) is written as \x00 so that nothing is cut.
+ */
+char *
+schema_arg(const struct ytree_node *n)
+{
+	char	*s;
+	size_t	 i, j, nnul = 0;
+
+	for (i = 0; i < n->len; i++)
+		if (n->str[i] == '\0')
+			nnul++;
+	s = xmalloc(n->len + 3 * nnul + 1);
+	for (i = j = 0; i < n->len; i++) {
+		if (n->str[i] == '\0') {
+			memcpy(s + j, "\\x00", 4);
+			j += 4;
+		} else
+			s[j++] = n->str[i];
+	}
+	s[j] = '\0';
+	return (s);
+}
+
+/* 1 for a plain scalar YAML reads as null: nothing, ~ or null. */
+int
+schema_is_null(const struct ytree_node *n)
+{
+	if (n->kind != YTREE_SCALAR || !n->plain)
+		return (0);
+	return (n->len == 0 || strcmp(n->str, "~") == 0 ||
+	    strcmp(n->str, "null") == 0 || strcmp(n->str, "Null") == 0 ||
+	    strcmp(n->str, "NULL") == 0);
+}
+
+static int
+schema_key_is(const struct ytree_node *k, const char *name)
+{
+	size_t	len = strlen(name);
+
+	return (k->len == len && memcmp(k->str, name, len) == 0);
+}
+
+/*
+ * Edit distance with adjacent transpositions ("titel" is one edit from
+ * "title").  b is at most SCHEMA_HINT_MAX bytes.
+ */
+static size_t
+schema_distance(const char *a, size_t la, const char *b)
+{
+	size_t	 rows[3][SCHEMA_HINT_MAX + 1], lb = strlen(b), i, j, v;
+	size_t	*pp = rows[0], *p = rows[1], *cur = rows[2], *tmp;
+
+	if (lb > SCHEMA_HINT_MAX)
+		return (SIZE_MAX);
+	for (j = 0; j <= lb; j++)
+		p[j] = j;
+	for (i = 1; i <= la; i++) {
+		cur[0] = i;
+		for (j = 1; j <= lb; j++) {
+			v = p[j - 1] + (a[i - 1] != b[j - 1]);
+			if (p[j] + 1 < v)
+				v = p[j] + 1;
+			if (cur[j - 1] + 1 < v)
+				v = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && pp[j - 2] + 1 < v)
+				v = pp[j - 2] + 1;
+			cur[j] = v;
+		}
+		tmp = pp;
+		pp = p;
+		p = cur;
+		cur = tmp;
+	}
+	return (p[lb]);
+}
+
+/* The known key closest to an unknown one, if it is close enough. */
+static const char *
+schema_hint(const struct ytree_node *k, const char *const *keys,
+    size_t nkeys)
+{
+	const char	*best = NULL;
+	size_t		 i, d, bestd = SIZE_MAX, max;
+
+	if (k->len == 0 || k->len > SCHEMA_HINT_MAX)
+		return (NULL);
+	for (i = 0; i < nkeys; i++) {
+		d = schema_distance(k->str, k->len, keys[i]);
+		max = strlen(keys[i]) <= 4 ? 1 : 2;
+		if (d <= max && d < k->len && d < bestd) {
+			best = keys[i];
+			bestd = d;
+		}
+	}
+	return (best);
+}
+
+void
+schema_diag(const struct schema *s, const struct ytree_node *n,
+    enum diag_code code, const char *arg, const char *arg2)
+{
+	diag_add(s->diags, s->file, n->line, n->col, code, arg, arg2);
+}
+
+/*
+ * Sorts the pairs of mapping n into vals (one slot per known key, NULL
+ * when absent), reporting keys that are not text, unknown or given
+ * twice.  Unknown keys of a block are unknown block types.  Returns the
+ * number of unknown keys.
+ */
+size_t
+schema_map(const struct schema *s, const struct ytree_node *n,
+    const char *where,    const char *const *keys, size_t nkeys, const struct ytree_node **vals,
+    int block)
+{
+	const struct ytree_node	*k;
+	const char		*hint;
+	char			*arg;
+	size_t			 i, j, nunknown = 0;
+
+	for (j = 0; j < nkeys; j++)
+		vals[j] = NULL;
+	for (i = 0; i + 1 < n->nkids; i += 2) {
+		k = n->kids[i];
+		if (k->kind != YTREE_SCALAR) {
+			schema_diag(s, k, DIAG_KEY_TYPE, NULL, NULL);
+			nunknown++;
+			continue;
+		}
+		for (j = 0; j < nkeys; j++)
+			if (schema_key_is(k, keys[j]))
+				break;
+		if (j < nkeys && vals[j] != NULL) {
+			schema_diag(s, k, DIAG_DUP_KEY, keys[j], NULL);
+			continue;
+		}
+		if (j < nkeys) {
+			vals[j] = n->kids[i + 1];
+			continue;
+		}
+		nunknown++;
+		arg = schema_arg(k);
+		if ((hint = schema_hint(k, keys, nkeys)) != NULL)
+			diag_add3(s->diags, s->file, k->line, k->col,
+			    DIAG_UNKNOWN_KEY_HINT, arg, where, hint);
+		else if (block)
+			schema_diag(s, k, DIAG_UNKNOWN_BLOCK, arg, NULL);
+		else
+			schema_diag(s, k, DIAG_UNKNOWN_KEY, arg, where);
+		free(arg);
+	}
+	return (nunknown);
+}
+
+/* Reports each of the required keys (a NULL-ended list) that is absent. */
+void
+schema_missing(const struct schema *s, const struct ytree_node *n,
+    const char *where, const char *const *keys,
+    const struct ytree_node **vals, size_t nkeys)
+{
+	size_t	i;
+
+	for (i = 0; i < nkeys; i++)
+		if (keys[i] != NULL && vals[i] == NULL)
+			schema_diag(s, n, DIAG_MISSING, keys[i], where);
+}
+
+int
+schema_want_map(const struct schema *s, const char *key,
+    const struct ytree_node *v)
+{
+	if (v->kind == YTREE_MAP)
+		return (0);
+	if (schema_is_null(v))
+		schema_diag(s, v, DIAG_EMPTY_VALUE, key, NULL);
+	else
+		schema_diag(s, v, DIAG_WRONG_TYPE, key, schema_w_map);
+	return (-1);
+}
+
+/*
+ * A list for key: 0 if v is one (or, with may_be_empty, nothing at all),
+ * -1 after a diagnostic.
+ */
+int
+schema_want_seq(const struct schema *s, const char *key,
+    const struct ytree_node *v, int may_be_empty)
+{
+	if (schema_is_null(v) || (v->kind == YTREE_SEQ && v->nkids == 0)) {
+		if (may_be_empty)
+			return (0);
+		schema_diag(s, v, DIAG_EMPTY_VALUE, key, NULL);
+		return (-1);
+	}
+	if (v->kind != YTREE_SEQ) {
+		schema_diag(s, v, DIAG_WRONG_TYPE, key, schema_w_list);
+		return (-1);
+	}
+	return (0);
+}
+
+/*
+ * The normalised text of a scalar, or NULL after a diagnostic.  Numbers
+ * and dates are taken as the text they are written as, since the tree
+ * keeps every scalar as its source text.  Removing whitespace alone is
+ * silent; removing anything else (controls, direction marks) is worth a
+ * warning, because the author did not see what the file holds.  A value
+ * left empty by normalisation is as bad as an empty one.
+ */
+char *
+schema_text(const struct schema *s, const char *key,
+    const struct ytree_node *v, int flags)
+{
+	char	*t;
+	int	 changed = 0;
+
+	if (v->kind != YTREE_SCALAR) {
+		schema_diag(s, v, DIAG_WRONG_TYPE, key, schema_w_text);
+		return (NULL);
+	}
+	if (schema_is_null(v)) {
+		schema_diag(s, v, DIAG_EMPTY_VALUE, key, NULL);
+		return (NULL);
+	}
+	t = text_sanitize(v->str, v->len, flags, &changed);
+	if (changed)
+		schema_diag(s, v, DIAG_CONTROL_CHAR, key, NULL);
+	if (*t == '\0') {
+		schema_diag(s, v, DIAG_EMPTY_VALUE, key, NULL);
+		free(t);
+		return (NULL);
+	}
+	return (t);
+}
+
+/*
+ * An id as written, or NULL after a diagnostic.  Ids are checked, never
+ * repaired: they name translations and links, so a silently changed id
+ * would break both.
+ */
+char *
+schema_id(const struct schema *s, const char *key, const struct ytree_node *v)
+{
+	char	*arg;
+
+	if (v->kind != YTREE_SCALAR) {
+		schema_diag(s, v, DIAG_WRONG_TYPE, key, schema_w_text);
+		return (NULL);
+	}
+	if (schema_is_null(v)) {
+		schema_diag(s, v, DIAG_EMPTY_VALUE, key, NULL);
+		return (NULL);
+	}
+	if (strlen(v->str) != v->len || !doc_id_valid(v->str)) {
+		arg = schema_arg(v);
+		schema_diag(s, v, DIAG_BAD_ID, arg, NULL);
+		free(arg);
+		return (NULL);
+	}
+	return (xstrdup(v->str));
+}
+
+/* A real calendar date written YYYY-MM-DD, quoted or not. */
+int
+schema_date(const struct schema *s, const char *key, const struct ytree_node *v,
+    struct doc_date *d)
+{
+	char	*arg;
+
+	if (v->kind != YTREE_SCALAR) {
+		schema_diag(s, v, DIAG_WRONG_TYPE, key, schema_w_text);
+		return (-1);
+	}
+	if (schema_is_null(v)) {
+		schema_diag(s, v, DIAG_EMPTY_VALUE, key, NULL);
+		return (-1);
+	}
+	if (strlen(v->str) != v->len || doc_date_parse(v->str, d) == -1) {
+		arg = schema_arg(v);
+		schema_diag(s, v, DIAG_BAD_DATE, arg, NULL);
+		free(arg);
+		return (-1);
+	}
+	return (0);
+}
+
+/* A switch written true, yes or on, or false, no or off. */
+int
+schema_bool(const struct schema *s, const char *key,
+    const struct ytree_node *v, int *out)
+{
+	static const char *const words[] = {
+		"false", "true", "no", "yes", "off", "on"
+	};
+	size_t	i;
+
+	if (v->kind == YTREE_SCALAR && strlen(v->str) == v->len)
+		for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+			if (strcmp(v->str, words[i]) == 0) {
+				*out = (int)(i % 2);
+				return (0);
+			}
+	schema_diag(s, v, DIAG_BAD_SETTING, key, N_("true or false"));
+	return (-1);
+}
+
+/*
+ * A whole number from min to max written in decimal digits only;
+ * expected says so in words for the message.
+ */
+int
+schema_number(const struct schema *s, const char *key,
+    const struct ytree_node *v, long min, long max, const char *expected,
+    long *out)
+{
+	long	n = 0;
+	size_t	i;
+
+	if (v->kind == YTREE_SCALAR && v->len > 0 && v->len <= 9 &&
+	    strspn(v->str, "0123456789") == v->len) {
+		for (i = 0; i < v->len; i++)
+			n = n * 10 + (v->str[i] - '0');
+		if (n >= min && n <= max) {
+			*out = n;
+			return (0);
+		}
+	}
+	schema_diag(s, v, DIAG_BAD_SETTING, key, expected);
+	return (-1);
+}
+
+/*
+ * The root of a file that must be a mapping: 0 if it is one, 1 if the
+ * file holds nothing (no diagnostic: the caller decides), -1 after a
+ * diagnostic.
+ */
+int
+schema_root(const struct schema *s, const struct ytree_node *root)
+{
+	if (root == NULL || schema_is_null(root))
+		return (1);
+	if (root->kind == YTREE_MAP)
+		return (0);
+	schema_diag(s, root, DIAG_ROOT_TYPE, NULL, NULL);
+	return (-1);
+}

@@ -1,0 +1,63 @@
+/*
+ * The schema walk shared by topics, library.yaml and the settings file:
+ * see schema.c.  Every function reports its problems to the schema's
+ * diagnostic list at the place of the node, and returns what it read or
+ * NULL / -1.
+ */
+#ifndef PAMPHLET_SCHEMA_H
+#define PAMPHLET_SCHEMA_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+struct doc_date;
+struct ytree_node;
+
+struct schema {
+	const char		*file;
+	struct diag_list	*diags;
+};
+
+/* Words for "'%s' must be %s", translated when shown. */
+extern const char *const schema_w_text;
+extern const char *const schema_w_list;
+extern const char *const schema_w_map;
+
+void	 schema_diag(const struct schema *, const struct ytree_node *,
+	    enum diag_code, const char *, const char *);
+/* A scalar as a C string for a message, with a NUL written as \x00. */
+char	*schema_arg(const struct ytree_node *);
+/* 1 for a plain scalar YAML reads as null: nothing, ~ or null. */
+int	 schema_is_null(const struct ytree_node *);
+/*
+ * Sorts the pairs of a mapping into vals, one slot per known key (NULL
+ * when absent).  where names the mapping in messages; with block set,
+ * an unknown key is an unknown block type.  Returns the number of
+ * unknown keys.
+ */
+size_t	 schema_map(const struct schema *, const struct ytree_node *,
+	    const char *where, const char *const *keys, size_t nkeys,
+	    const struct ytree_node **vals, int block);
+/* Reports each key of the NULL-holed list keys whose value is absent. */
+void	 schema_missing(const struct schema *, const struct ytree_node *,
+	    const char *where, const char *const *keys,
+	    const struct ytree_node **vals, size_t nkeys);
+int	 schema_want_map(const struct schema *, const char *,
+	    const struct ytree_node *);
+int	 schema_want_seq(const struct schema *, const char *,
+	    const struct ytree_node *, int may_be_empty);
+/* Sanitised text (text_sanitize flags), never empty. */
+char	*schema_text(const struct schema *, const char *,
+	    const struct ytree_node *, int flags);
+char	*schema_id(const struct schema *, const char *,
+	    const struct ytree_node *);
+int	 schema_date(const struct schema *, const char *,
+	    const struct ytree_node *, struct doc_date *);
+int	 schema_bool(const struct schema *, const char *,
+	    const struct ytree_node *, int *);
+int	 schema_number(const struct schema *, const char *,
+	    const struct ytree_node *, long, long, const char *, long *);
+int	 schema_root(const struct schema *, const struct ytree_node *);
+
+#endif
