@@ -51,8 +51,6 @@ static size_t			 i18n_ncache;
 static size_t			 i18n_cachecap;	/* 0 or a power of two */
 
 static const char	*i18n_safe(const char *);
-static int		 i18n_formats_fit(const char *, const char *);
-static int		 i18n_conversions(const char *, char [][4], int);
 static void		 i18n_lang_from_env(char *, size_t);
 static int		 i18n_code_valid(const char *);
 static int		 i18n_usable(const char *, int);
@@ -185,87 +183,12 @@ i18n_safe(const char *s)
 	return (i18n_cache[i].safe);
 }
 
-#define I18N_MAX_CONV	16
-
-/*
- * The printf conversions of a format, by argument number (1-based index
- * into conv): "%s %2$zu" gives conv[1] = "s", conv[2] = "zu".  Returns the
- * highest argument number, or -1 if the text is not a format we accept.
- */
-static int
-i18n_conversions(const char *f, char conv[][4], int max)
-{
-	const char	*p;
-	int		 next = 1, n, top = 0, pos;
-	size_t		 len;
-
-	for (p = f; (p = strchr(p, '%')) != NULL; ) {
-		p++;
-		if (*p == '%') {
-			p++;
-			continue;
-		}
-		pos = next++;
-		/* An explicit argument number: %2$s. */
-		for (n = 0; *p >= '0' && *p <= '9' && n < 100; p++)
-			n = n * 10 + (*p - '0');
-		/* Digits not followed by '$' were a width: skipped below. */
-		if (*p == '$' && n > 0) {
-			pos = n;
-			p++;
-		}
-		p += strspn(p, "-+ #0'");
-		p += strspn(p, "0123456789");
-		if (*p == '.') {
-			p++;
-			p += strspn(p, "0123456789");
-		}
-		len = strspn(p, "hlLqjzt");
-		if (len > 2 || p[len] == '\0' ||
-		    strchr("diouxXcsfgeEpn", p[len]) == NULL || p[len] == 'n' ||
-		    pos < 1 || pos >= max)
-			return (-1);
-		if (*p == '*' || p[len] == '*')
-			return (-1);
-		memcpy(conv[pos], p, len + 1);
-		conv[pos][len + 1] = '\0';
-		if (pos > top)
-			top = pos;
-		p += len + 1;
-	}
-	return (top);
-}
-
-/*
- * A translation may be used as a format only if each of its conversions
- * takes an argument the English one has, of the same type.  It may leave
- * some out (a singular without its number), never add or change one.
- */
-static int
-i18n_formats_fit(const char *en, const char *tr)
-{
-	char	ce[I18N_MAX_CONV][4], ct[I18N_MAX_CONV][4];
-	int	ne, nt, i;
-
-	if (strchr(tr, '%') == NULL)
-		return (1);
-	memset(ce, 0, sizeof(ce));
-	memset(ct, 0, sizeof(ct));
-	if ((ne = i18n_conversions(en, ce, I18N_MAX_CONV)) == -1 ||
-	    (nt = i18n_conversions(tr, ct, I18N_MAX_CONV)) == -1 || nt > ne)
-		return (0);
-	for (i = 1; i <= nt; i++)
-		if (ct[i][0] != '\0' && strcmp(ct[i], ce[i]) != 0)
-			return (0);
-	return (1);
-}
-
 const char *
 i18n_ui(const char *s)
 {
 	const char	*t = dgettext(I18N_DOMAIN, s);
 
-	if (t == s || !i18n_formats_fit(s, t))
+	if (t == s || !mo_format_fits(s, t))
 		return (s);
 	return (i18n_safe(t));
 }
@@ -275,7 +198,7 @@ i18n_ui_ctxt(const char *key, const char *fallback)
 {
 	const char	*t = dgettext(I18N_DOMAIN, key);
 
-	if (t == key || !i18n_formats_fit(fallback, t))
+	if (t == key || !mo_format_fits(fallback, t))
 		return (fallback);
 	return (i18n_safe(t));
 }
@@ -287,7 +210,7 @@ i18n_ui_plural(const char *one, const char *many, unsigned long n)
 
 	if (t == one || t == many)
 		return (t);
-	if (!i18n_formats_fit(many, t))
+	if (!mo_format_fits(many, t))
 		return (n == 1 ? one : many);
 	return (i18n_safe(t));
 }

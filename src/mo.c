@@ -265,3 +265,162 @@ mo_check_file(const char *path, const char **why)
 	close(fd);
 	return (rc);
 }
+
+/*
+ * printf formats.  Conversions are taken apart as glibc's printf does:
+ * "%[N$][flags][width][.precision][length]conversion", where a width or
+ * precision of '*' or "*M$" takes an argument of its own.  Each argument
+ * gets a type: its length and conversion ("zu", "s"), or "*" for an int
+ * that sets a width or precision.
+ */
+struct mo_fmt {
+	char		type[MO_FMT_MAX_ARGS][4];
+	unsigned long	width[MO_FMT_MAX_ARGS];	/* widest width or precision */
+	int		top;			/* highest argument number */
+	int		numbered;		/* some "N$" */
+	int		plain;			/* some without */
+};
+
+/* Digits at *pp, at most MO_FMT_HUGE; -1 if there are none. */
+static long
+mo_fmt_number(const char **pp)
+{
+	const char	*p = *pp;
+	long		 n = 0;
+
+	if (*p < '0' || *p > '9')
+		return (-1);
+	for (; *p >= '0' && *p <= '9'; p++)
+		if ((n = n * 10 + (*p - '0')) > MO_FMT_HUGE)
+			n = MO_FMT_HUGE;
+	*pp = p;
+	return (n);
+}
+
+/*
+ * Gives argument pos (0: the next one in order) the type t.  An
+ * argument used twice must have one type.
+ */
+static int
+mo_fmt_arg(struct mo_fmt *f, long pos, int *next, const char *t, size_t tlen,
+    unsigned long width)
+{
+	if (pos == 0) {
+		f->plain = 1;
+		pos = (*next)++;
+	} else
+		f->numbered = 1;
+	if (pos < 1 || pos >= MO_FMT_MAX_ARGS || tlen >= sizeof(f->type[0]))
+		return (-1);
+	if (f->type[pos][0] != '\0' && (strlen(f->type[pos]) != tlen ||
+	    memcmp(f->type[pos], t, tlen) != 0))
+		return (-1);
+	memcpy(f->type[pos], t, tlen);
+	f->type[pos][tlen] = '\0';
+	if (width > f->width[pos])
+		f->width[pos] = width;
+	if (pos > f->top)
+		f->top = (int)pos;
+	return (0);
+}
+
+/* A '*' or "*M$" width or precision at *pp, if there is one. */
+static int
+mo_fmt_star(struct mo_fmt *f, const char **pp, int *next)
+{
+	const char	*p = *pp;
+	long		 pos = 0;
+
+	if (*p != '*')
+		return (0);
+	p++;
+	if (*p >= '0' && *p <= '9') {
+		pos = mo_fmt_number(&p);
+		if (*p++ != '$' || pos == 0)
+			return (-1);
+	}
+	*pp = p;
+	return (mo_fmt_arg(f, pos, next, "*", 1, 0));
+}
+
+/*
+ * The arguments of format s, or -1 if it is not one we accept: a
+ * conversion we do not know (%n among them), an argument past
+ * MO_FMT_MAX_ARGS, numbered and unnumbered conversions mixed (glibc and
+ * this count would then disagree on which argument is which), or numbered
+ * ones with a gap (printf cannot know the type of the missing one).
+ */
+static int
+mo_fmt_parse(const char *s, struct mo_fmt *f)
+{
+	const char	*p, *q;
+	unsigned long	 width;
+	long		 pos, n;
+	size_t		 len;
+	int		 next = 1, i;
+
+	memset(f, 0, sizeof(*f));
+	for (p = s; (p = strchr(p, '%')) != NULL; ) {
+		p++;
+		if (*p == '%') {
+			p++;
+			continue;
+		}
+		/* "%2$s"; digits without a '$' are a width. */
+		pos = 0;
+		q = p;
+		if ((n = mo_fmt_number(&q)) > 0 && *q == '$') {
+			pos = n;
+			p = q + 1;
+		}
+		p += strspn(p, "-+ #0'");
+		width = 0;
+		if (mo_fmt_star(f, &p, &next) == -1)
+			return (-1);
+		if ((n = mo_fmt_number(&p)) > 0)
+			width = (unsigned long)n;
+		if (*p == '.') {
+			p++;
+			if (mo_fmt_star(f, &p, &next) == -1)
+				return (-1);
+			if ((n = mo_fmt_number(&p)) > (long)width)
+				width = (unsigned long)n;
+		}
+		len = strspn(p, "hlLqjzt");
+		if (len > 2 || p[len] == '\0' ||
+		    strchr("diouxXcsfFeEgGaAp", p[len]) == NULL)
+			return (-1);
+		if (mo_fmt_arg(f, pos, &next, p, len + 1, width) == -1)
+			return (-1);
+		p += len + 1;
+	}
+	if (f->numbered && f->plain)
+		return (-1);
+	for (i = 1; i <= f->top; i++)
+		if (f->type[i][0] == '\0')
+			return (-1);
+	return (0);
+}
+
+int
+mo_format_fits(const char *en, const char *tr)
+{
+	struct mo_fmt	fe, ft;
+	unsigned long	bound;
+	int		i;
+
+	if (strchr(tr, '%') == NULL)
+		return (1);
+	if (mo_fmt_parse(en, &fe) == -1 || mo_fmt_parse(tr, &ft) == -1 ||
+	    ft.top > fe.top)
+		return (0);
+	for (i = 1; i <= ft.top; i++) {
+		if (strcmp(ft.type[i], fe.type[i]) != 0)
+			return (0);
+		bound = fe.width[i] > MO_FMT_MAX_WIDTH ? fe.width[i] :
+		    MO_FMT_MAX_WIDTH;
+		if (ft.width[i] > bound)
+			return (0);
+	}
+	return (1);
+}

@@ -36,4 +36,24 @@ enum mo_status	 mo_check(const unsigned char *buf, size_t len,
  */
 enum mo_status	 mo_check_file(const char *path, const char **why);
 
+/*
+ * Translated printf formats.  A translation may be used as a format only
+ * if mo_format_fits(english, translation): each of its conversions takes
+ * an argument the English one has, of the same type; it may leave some
+ * out (a singular without its number), never add or change one.
+ */
+int		 mo_format_fits(const char *en, const char *tr);
+
+/* Arguments a format may take. */
+#define MO_FMT_MAX_ARGS		16
+/*
+ * The widest field width or precision a translation may give, unless the
+ * English has a wider one for that argument.  No English text has one at
+ * all; two digits let a translator pad a column across any screen, where
+ * %2147483647d writes 2 GiB of spaces (seconds of work on each frame).
+ */
+#define MO_FMT_MAX_WIDTH	99
+/* Larger widths are counted as this. */
+#define MO_FMT_HUGE		1000000
+
 #endif /* !PAMPHLET_MO_H */

@@ -94,6 +94,20 @@ lcg() {
 # bytes: numbers on stdin, one a line, to those bytes on stdout.
 bytes() { LC_ALL=C awk '{ printf "%c", $1 + 0 }'; }
 
+# mocat NAME PLURAL_FORMS <PO_ENTRIES: compiles a catalogue of the
+# program's text for qa with that Plural-Forms header into folder $T/NAME
+# (msgfmt without --check, as a hostile catalogue would be made).
+mocat() {
+	mkdir -p "$T/$1/qa/LC_MESSAGES"
+	{
+		printf 'msgid ""\nmsgstr ""\n'
+		printf '"Content-Type: text/plain; charset=UTF-8\\n"\n'
+		printf '"Plural-Forms: %s\\n"\n\n' "$2"
+		cat
+	} >"$T/mocat.po"
+	msgfmt -o "$T/$1/qa/LC_MESSAGES/pamphlet.mo" "$T/mocat.po"
+}
+
 # topic FILE TITLE_BYTES: base.yaml with its title replaced (printf format).
 topic() {
 	{
@@ -388,6 +402,31 @@ else
 	post='grep -q "qa/LC_MESSAGES/pamphlet.mo" "$T/out" && ! grep -q Qa "$T/out"' \
 	hcase "a damaged catalogue of a fallback language is refused too" 0 "" "$norm" \
 	    env LANGUAGE=qa_QQ.UTF-8 PAMPHLET_LOCALEDIR="$T/mo" "$PAMPHLET" --content "$golden" --dump=sample
+
+	# Catalogues sound in form whose text glibc would trust: the printf
+	# formats of translations.  --index prints a plural and --check a
+	# format of three numbers.
+	rm -rf "$T/ix" && cp -r "$golden" "$T/ix"
+	indexed='msgid "pamphlet: %zu topic file indexed in %s/%s\n"
+msgid_plural "pamphlet: %zu topic files indexed in %s/%s\n"'
+	printf '%s\nmsgstr[0] "Qa %%zu %%s/%%s\\n"\nmsgstr[1] "Qa %%zu %%s/%%s\\n"\n' \
+	    "$indexed" >"$T/indexed.po"
+	# Numbered and plain conversions mixed: glibc takes "%s" for the
+	# first argument, a number.
+	printf '%s\nmsgstr[0] "Qa %%1$zu %%s\\n"\nmsgstr[1] "Qa %%1$zu %%s\\n"\n' \
+	    "$indexed" | mocat mixed 'nplurals=2; plural=n != 1;'
+	post='! grep -q Qa "$T/out" && clean "$T/out"' \
+	hcase "a translation mixing %1\$zu and %s is not used" 0 \
+	    "^pamphlet: 2 topic files indexed in " "$norm" \
+	    env LANGUAGE=qa PAMPHLET_LOCALEDIR="$T/mixed" "$PAMPHLET" --content "$T/ix" --index
+	# A width of 9,999,999 would print 10 MB; one of 2^31 - 1 takes
+	# seconds on every frame of the viewer.
+	printf '%s\n' 'msgid "Files checked: %zu. Errors: %zu. Warnings: %zu.\n"' \
+	    'msgstr "Qa %9999999zu %zu %zu\n"' | mocat wide 'nplurals=2; plural=n != 1;'
+	post='[ "$(wc -c <"$T/out")" -lt 1000 ] && ! grep -q Qa "$T/out"' \
+	hcase "a translation with a width of 9999999 is not used" 0 \
+	    "^Files checked: 2\. Errors: 0\." "$norm" \
+	    env LANGUAGE=qa PAMPHLET_LOCALEDIR="$T/wide" "$PAMPHLET" --check "$golden"
 fi
 
 # ---- The library index ----------------------------------------------------

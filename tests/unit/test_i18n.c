@@ -224,6 +224,20 @@ test_formats_must_fit(void **state)
 	    "Found %ld of %zu", 1), "Qa found %2$zu, at %1$ld");
 	assert_string_equal(i18n_ui_plural("Found %ld of %zu",
 	    "Found %ld of %zu", 2), "Found %ld of %zu");
+	/*
+	 * Numbered and plain directives mixed (glibc and the count here
+	 * would disagree on which argument is which), or a numbered one
+	 * left out: English.
+	 */
+	assert_string_equal(_("Mixed %zu and %s"), "Mixed %zu and %s");
+	assert_string_equal(_("Gap %s %s %s"), "Gap %s %s %s");
+	/* Widths and precisions past two digits: English. */
+	assert_string_equal(_("Wide %d"), "Wide %d");
+	assert_string_equal(_("Precise %s"), "Precise %s");
+	assert_string_equal(_("Narrow %d"), "Qa %-5d");
+	/* A '*' takes an int of its own, where the English has one. */
+	assert_string_equal(_("Star %*d"), "Qa %*d");
+	assert_string_equal(_("Star %d and %d"), "Star %d and %d");
 	/* So a layout with them is whole, not a crash. */
 	{
 		struct layout_opts	 o;

@@ -239,6 +239,67 @@ test_files(void **state)
 	free(b);
 }
 
+/* Translated formats: what each may do with the English one's arguments. */
+static void
+test_formats(void **state)
+{
+	static const struct {
+		const char	*en, *tr;
+		int		 fits;
+	} t[] = {
+		{ "%s", "no directive at all", 1 },
+		{ "%s of %zu", "%2$zu: %1$s", 1 },
+		{ "%s of %zu", "%s", 1 },
+		{ "%s of %zu", "%1$s", 1 },
+		{ "%s of %zu", "%zu", 0 },
+		{ "%s of %zu", "%s %zu %s", 0 },
+		{ "%d%%", "%d %%", 1 },
+		{ "%d", "%n", 0 },
+		{ "%d", "%", 0 },
+		{ "%d", "%lld", 0 },
+		{ "%ld", "%hhld", 0 },
+		{ "%s", "%0$s", 0 },
+		{ "%s", "%16$s", 0 },
+		/* Numbered and plain mixed; a numbered one left out. */
+		{ "%zu %s", "%1$zu %s", 0 },
+		{ "%zu %s", "%zu %2$s", 0 },
+		{ "%s %s %s", "%1$s %3$s", 0 },
+		{ "%s %s %s", "%3$s %2$s %1$s", 1 },
+		{ "%s %s %s", "%1$s %1$s", 1 },
+		{ "%s %d", "%1$s %1$d", 0 },
+		/* Widths and precisions of two digits at most. */
+		{ "%d%%  ?: help ", "%2147483647d%%  ?: Hilfe ", 0 },
+		{ "%d", "%99d", 1 },
+		{ "%d", "%100d", 0 },
+		{ "%d", "%-099d", 1 },
+		{ "%s", "%.99s", 1 },
+		{ "%s", "%.100s", 0 },
+		{ "%s", "%.0s", 1 },
+		{ "%s", "%1$99999999999999999999s", 0 },
+		{ "%200s", "%150s", 1 },
+		{ "%200s", "%201s", 0 },
+		/* '*' takes an int of its own, only where the English has one. */
+		{ "%*d", "%*d", 1 },
+		{ "%*d", "%d", 0 },
+		{ "%d %d", "%*d", 0 },
+		{ "%.*s", "%.*s", 1 },
+		{ "%.*s", "%2$.*1$s", 1 },
+		{ "%.*s", "%1$.*s", 0 },
+		{ "%.*s", "%2$.*1s", 0 },
+		{ "%*.*f", "%3$*1$.*2$f", 1 },
+		/* English that is not a format we take fits nothing. */
+		{ "%m", "%m", 0 },
+		{ "%1$s %s", "x %s", 0 },
+	};
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		if (mo_format_fits(t[i].en, t[i].tr) != t[i].fits)
+			fail_msg("\"%s\" for \"%s\": %d, not %d", t[i].tr,
+			    t[i].en, !t[i].fits, t[i].fits);
+}
+
 /* A fixed generator, so that a failure can be replayed. */
 static uint32_t
 lcg(uint32_t *s)
@@ -318,6 +379,7 @@ main(void)
 		cmocka_unit_test(test_sound_catalogue),
 		cmocka_unit_test(test_each_damage_refused),
 		cmocka_unit_test(test_files),
+		cmocka_unit_test(test_formats),
 		cmocka_unit_test(test_mutants_never_crash_gettext),
 	};
 
