@@ -403,14 +403,33 @@ else
 	hcase "a damaged catalogue of a fallback language is refused too" 0 "" "$norm" \
 	    env LANGUAGE=qa_QQ.UTF-8 PAMPHLET_LOCALEDIR="$T/mo" "$PAMPHLET" --content "$golden" --dump=sample
 
-	# Catalogues sound in form whose text glibc would trust: the printf
-	# formats of translations.  --index prints a plural and --check a
-	# format of three numbers.
+	# Catalogues sound in form whose text glibc would trust: the
+	# Plural-Forms of the header and the printf formats of translations.
+	# --index prints a plural and --check a format of three numbers.
 	rm -rf "$T/ix" && cp -r "$golden" "$T/ix"
 	indexed='msgid "pamphlet: %zu topic file indexed in %s/%s\n"
 msgid_plural "pamphlet: %zu topic files indexed in %s/%s\n"'
 	printf '%s\nmsgstr[0] "Qa %%zu %%s/%%s\\n"\nmsgstr[1] "Qa %%zu %%s/%%s\\n"\n' \
 	    "$indexed" >"$T/indexed.po"
+	mocat sound 'nplurals=2; plural=(n != 1);' <"$T/indexed.po"
+	hcase "a sound plural formula is used" 0 "^Qa 2 .*/library\.index$" "$norm" \
+	    env LANGUAGE=qa PAMPHLET_LOCALEDIR="$T/sound" "$PAMPHLET" --content "$T/ix" --index
+	mocat div0 'nplurals=2; plural=(n % 0);' <"$T/indexed.po"
+	post='grep -q "qa/LC_MESSAGES/pamphlet.mo: a plural formula that can divide by zero; this translation is not used" "$T/out" &&
+	    ! grep -q Qa "$T/out" && clean "$T/out"' \
+	hcase "a plural formula that divides by zero is refused" 0 \
+	    "^pamphlet: 2 topic files indexed in " "$norm" \
+	    env LANGUAGE=qa PAMPHLET_LOCALEDIR="$T/div0" "$PAMPHLET" --content "$T/ix" --index
+	mocat divn 'nplurals=2; plural=n / (n - 1) > 5;' <"$T/indexed.po"
+	post='grep -q "pamphlet.mo: a plural formula that can divide by zero" "$T/out" && ! grep -q Qa "$T/out"' \
+	hcase "a plural formula that divides by zero for some n is refused" 0 \
+	    "^pamphlet: 2 topic files indexed in " "$norm" \
+	    env LANGUAGE=qa PAMPHLET_LOCALEDIR="$T/divn" "$PAMPHLET" --content "$T/ix" --index
+	mocat grammar 'nplurals=2; plural=n = 1;' <"$T/indexed.po"
+	post='grep -q "pamphlet.mo: a plural formula gettext cannot read" "$T/out" && ! grep -q Qa "$T/out"' \
+	hcase "a plural formula outside gettext's grammar is refused" 0 \
+	    "^pamphlet: 2 topic files indexed in " "$norm" \
+	    env LANGUAGE=qa PAMPHLET_LOCALEDIR="$T/grammar" "$PAMPHLET" --content "$T/ix" --index
 	# Numbered and plain conversions mixed: glibc takes "%s" for the
 	# first argument, a number.
 	printf '%s\nmsgstr[0] "Qa %%1$zu %%s\\n"\nmsgstr[1] "Qa %%1$zu %%s\\n"\n' \
