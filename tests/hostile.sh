@@ -446,6 +446,60 @@ msgid_plural "pamphlet: %zu topic files indexed in %s/%s\n"'
 	hcase "a translation with a width of 9999999 is not used" 0 \
 	    "^Files checked: 2\. Errors: 0\." "$norm" \
 	    env LANGUAGE=qa PAMPHLET_LOCALEDIR="$T/wide" "$PAMPHLET" --check "$golden"
+
+	# Language names.  glibc expands an alias from locale.alias
+	# ("german" -> de_DE.ISO-8859-1) and reads that language's
+	# catalogues instead, so only codes are taken, and a code that is
+	# an alias has its expansion's catalogues checked.  A catalogue
+	# whose hash table has no empty slot makes glibc search for ever.
+	mkdir -p "$T/la/de/LC_MESSAGES" "$T/la/qa/LC_MESSAGES"
+	od -An -v -tu1 "$T/good.mo" | awk '
+	    { for (j = 1; j <= NF; j++) b[n++] = $j }
+	    function w(o) { return b[o] + 256 * (b[o+1] + 256 * (b[o+2] + 256 * b[o+3])) }
+	    END {
+		hs = w(20); ho = w(24)
+		for (k = 0; k < hs; k++) if (w(ho + 4 * k) == 0) b[ho + 4 * k] = 1
+		for (j = 0; j < n; j++) print b[j]
+	    }' | bytes >"$T/la/de/LC_MESSAGES/pamphlet.mo"
+	cp "$T/good.mo" "$T/la/qa/LC_MESSAGES/pamphlet.mo"
+	codes="use a code such as de, es or pt_BR"
+	post='grep -q "de/LC_MESSAGES/pamphlet.mo: a damaged hash table" "$T/out"' \
+	hcase "--lang=de with a damaged catalogue: English and a warning" 0 \
+	    "^Sample topic" "$norm" \
+	    env PAMPHLET_LOCALEDIR="$T/la" "$PAMPHLET" --content "$golden" --lang=de --dump=sample
+	post='! grep -q "^Sample" "$T/out" && clean "$T/out"' \
+	hcase "--lang=german is refused and says which names work" 2 \
+	    "^pamphlet: 'german' is not a language code; $codes" "$norm" \
+	    env PAMPHLET_LOCALEDIR="$T/la" "$PAMPHLET" --content "$golden" --lang=german --dump=sample
+	printf 'language: german\n' >"$T/german.yaml"
+	post='! grep -q "^Sample" "$T/out"' \
+	hcase "language: german in the settings is refused" 1 \
+	    "^pamphlet: .*/german\.yaml: 'german' is not a language code; $codes" "$norm" \
+	    env PAMPHLET_LOCALEDIR="$T/la" "$PAMPHLET" --config "$T/german.yaml" --content "$golden" --dump=sample
+	post='grep -q "^pamphlet: warning: LANGUAGE: .german. is not a language code; $codes" "$T/out" &&
+	    ! grep -q Qa "$T/out"' \
+	hcase "LANGUAGE=german: English and a warning" 0 "^Sample topic" "$norm" \
+	    env LANGUAGE=german PAMPHLET_LOCALEDIR="$T/la" "$PAMPHLET" --content "$golden" --dump=sample
+	post='grep -q "^pamphlet: warning: LANGUAGE: .deutsch. is not a language code" "$T/out" &&
+	    grep -q Qa "$T/out"' \
+	hcase "LANGUAGE=deutsch:qa: the code after the alias is used" 0 "" "$norm" \
+	    env LANGUAGE=deutsch:qa PAMPHLET_LOCALEDIR="$T/la" "$PAMPHLET" --content "$golden" --dump=sample
+	# A codeset is left out: qa.UTF-8 is qa.
+	post='! grep -q "warning" "$T/out" && grep -q Qa "$T/out"' \
+	hcase "--lang=qa.UTF-8 is the language qa" 0 "" "$norm" \
+	    env PAMPHLET_LOCALEDIR="$T/la" "$PAMPHLET" --content "$golden" --lang=qa.UTF-8 --dump=sample
+	# An alias that looks like a code: ja_JP is ja_JP.eucJP, so glibc
+	# reads ja_JP.eucjp's catalogue.
+	if grep -q '^ja_JP[[:space:]]*ja_JP\.eucJP' /usr/share/locale/locale.alias 2>/dev/null; then
+		mkdir -p "$T/la/ja_JP.eucjp/LC_MESSAGES"
+		cp "$T/la/de/LC_MESSAGES/pamphlet.mo" "$T/la/ja_JP.eucjp/LC_MESSAGES/"
+		post='grep -q "ja_JP.eucjp/LC_MESSAGES/pamphlet.mo: a damaged hash table" "$T/out"' \
+		hcase "LANGUAGE=ja_JP: the catalogue of its alias is checked" 0 \
+		    "^Sample topic" "$norm" \
+		    env LANGUAGE=ja_JP PAMPHLET_LOCALEDIR="$T/la" "$PAMPHLET" --content "$golden" --dump=sample
+	else
+		tap_ok "LANGUAGE=ja_JP: the catalogue of its alias is checked # SKIP no ja_JP in /usr/share/locale/locale.alias"
+	fi
 fi
 
 # ---- The library index ----------------------------------------------------
