@@ -266,8 +266,8 @@ static unsigned char *
 plural_mo(const char *plural_forms, size_t *len)
 {
 	static const char	 id[] = "%zu file\0%zu files";
-	static const char	 tr[] = "form 0\0form 1\0form 2\0form 3\0form 4\0"
-	    "form 5";
+	static const char	 tr[] = "form 0\0form 1\0form 2\0form 3\0"
+	    "form 4\0form 5";
 	unsigned char		*b;
 	char			 hdr[2048];
 	size_t			 hlen, off;
@@ -485,7 +485,7 @@ test_formats(void **state)
 		{ "%s", "%1$99999999999999999999s", 0 },
 		{ "%200s", "%150s", 1 },
 		{ "%200s", "%201s", 0 },
-		/* '*' takes an int of its own, only where the English has one. */
+		/* '*' takes an int of its own, where the English has one. */
 		{ "%*d", "%*d", 1 },
 		{ "%*d", "%d", 0 },
 		{ "%d %d", "%*d", 0 },
