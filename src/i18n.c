@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "doc.h"
 #include "i18n.h"
@@ -35,27 +36,45 @@ struct i18n_cache {
 	char		*safe;
 };
 
+/* The longest language code kept: "ll_CC@modifier". */
+#define I18N_CODE_MAX		32
+/* The locale aliases glibc reads (in its LOCALE_ALIAS_PATH). */
+#ifndef I18N_LOCALE_ALIAS
+#define I18N_LOCALE_ALIAS	"/usr/share/locale/locale.alias"
+#endif
+
 static int			 i18n_term_utf8;
 static char			 i18n_dir[4096];
 static char			 i18n_start_lang[64];
 static char			 i18n_cur_lang[64];
-/* Damaged catalogues found, said once each when it is safe to translate. */
+/*
+ * Damaged catalogues found, and names in LANGUAGE that are not language
+ * codes (why NULL), said once each when it is safe to translate.
+ */
 #define I18N_MAX_WARN	8
 static struct i18n_warning {
 	char		*path;
 	const char	*why;
 	int		 said;
 }				 i18n_warnings[I18N_MAX_WARN];
+/* glibc's locale aliases, read at start. */
+static struct i18n_alias {
+	char		 name[I18N_CODE_MAX];
+	char		*value;
+}				*i18n_aliases;
+static size_t			 i18n_naliases, i18n_aliascap;
+static int			 i18n_aliases_read;
 static struct i18n_cache	*i18n_cache;	/* i18n_cachecap slots */
 static size_t			 i18n_ncache;
 static size_t			 i18n_cachecap;	/* 0 or a power of two */
 
 static const char	*i18n_safe(const char *);
-static int		 i18n_formats_fit(const char *, const char *);
-static int		 i18n_conversions(const char *, char [][4], int);
 static void		 i18n_lang_from_env(char *, size_t);
+static int		 i18n_code_norm(const char *, char *, size_t);
 static int		 i18n_code_valid(const char *);
 static int		 i18n_usable(const char *, int);
+static int		 i18n_usable_name(const char *, int);
+static void		 i18n_aliases_load(void);
 static void		 i18n_filter_env(void);
 static void		 i18n_warn_damaged(const char *, const char *);
 static void		 i18n_print_warnings(void);
@@ -113,6 +132,9 @@ i18n_init(const char *lang)
 	if ((dir = getenv("PAMPHLET_LOCALEDIR")) == NULL || *dir == '\0')
 		dir = LOCALEDIR;
 	snprintf(i18n_dir, sizeof(i18n_dir), "%s", dir);
+	/* Now, so that a later change of language opens no other file. */
+	if (!i18n_aliases_read)
+		i18n_aliases_load();
 	/* Before the first lookup: gettext must never read a bad catalogue. */
 	i18n_filter_env();
 	i18n_lang_from_env(i18n_start_lang, sizeof(i18n_start_lang));
@@ -185,87 +207,12 @@ i18n_safe(const char *s)
 	return (i18n_cache[i].safe);
 }
 
-#define I18N_MAX_CONV	16
-
-/*
- * The printf conversions of a format, by argument number (1-based index
- * into conv): "%s %2$zu" gives conv[1] = "s", conv[2] = "zu".  Returns the
- * highest argument number, or -1 if the text is not a format we accept.
- */
-static int
-i18n_conversions(const char *f, char conv[][4], int max)
-{
-	const char	*p;
-	int		 next = 1, n, top = 0, pos;
-	size_t		 len;
-
-	for (p = f; (p = strchr(p, '%')) != NULL; ) {
-		p++;
-		if (*p == '%') {
-			p++;
-			continue;
-		}
-		pos = next++;
-		/* An explicit argument number: %2$s. */
-		for (n = 0; *p >= '0' && *p <= '9' && n < 100; p++)
-			n = n * 10 + (*p - '0');
-		/* Digits not followed by '$' were a width: skipped below. */
-		if (*p == '$' && n > 0) {
-			pos = n;
-			p++;
-		}
-		p += strspn(p, "-+ #0'");
-		p += strspn(p, "0123456789");
-		if (*p == '.') {
-			p++;
-			p += strspn(p, "0123456789");
-		}
-		len = strspn(p, "hlLqjzt");
-		if (len > 2 || p[len] == '\0' ||
-		    strchr("diouxXcsfgeEpn", p[len]) == NULL || p[len] == 'n' ||
-		    pos < 1 || pos >= max)
-			return (-1);
-		if (*p == '*' || p[len] == '*')
-			return (-1);
-		memcpy(conv[pos], p, len + 1);
-		conv[pos][len + 1] = '\0';
-		if (pos > top)
-			top = pos;
-		p += len + 1;
-	}
-	return (top);
-}
-
-/*
- * A translation may be used as a format only if each of its conversions
- * takes an argument the English one has, of the same type.  It may leave
- * some out (a singular without its number), never add or change one.
- */
-static int
-i18n_formats_fit(const char *en, const char *tr)
-{
-	char	ce[I18N_MAX_CONV][4], ct[I18N_MAX_CONV][4];
-	int	ne, nt, i;
-
-	if (strchr(tr, '%') == NULL)
-		return (1);
-	memset(ce, 0, sizeof(ce));
-	memset(ct, 0, sizeof(ct));
-	if ((ne = i18n_conversions(en, ce, I18N_MAX_CONV)) == -1 ||
-	    (nt = i18n_conversions(tr, ct, I18N_MAX_CONV)) == -1 || nt > ne)
-		return (0);
-	for (i = 1; i <= nt; i++)
-		if (ct[i][0] != '\0' && strcmp(ct[i], ce[i]) != 0)
-			return (0);
-	return (1);
-}
-
 const char *
 i18n_ui(const char *s)
 {
 	const char	*t = dgettext(I18N_DOMAIN, s);
 
-	if (t == s || !i18n_formats_fit(s, t))
+	if (t == s || !mo_format_fits(s, t))
 		return (s);
 	return (i18n_safe(t));
 }
@@ -275,7 +222,7 @@ i18n_ui_ctxt(const char *key, const char *fallback)
 {
 	const char	*t = dgettext(I18N_DOMAIN, key);
 
-	if (t == key || !i18n_formats_fit(fallback, t))
+	if (t == key || !mo_format_fits(fallback, t))
 		return (fallback);
 	return (i18n_safe(t));
 }
@@ -287,7 +234,7 @@ i18n_ui_plural(const char *one, const char *many, unsigned long n)
 
 	if (t == one || t == many)
 		return (t);
-	if (!i18n_formats_fit(many, t))
+	if (!mo_format_fits(many, t))
 		return (n == 1 ? one : many);
 	return (i18n_safe(t));
 }
@@ -306,14 +253,14 @@ i18n_content(const struct tstr *ts)
 }
 
 /*
- * The directories gettext may read for one entry of LANGUAGE: glibc splits
+ * The directories gettext may read for one locale name: glibc splits
  * "ll_CC.codeset@modifier" and tries it with each part but the language
  * left out, and with the codeset also in normal form ("utf8").  Returns
  * 1 if no catalogue of either domain in any of them is damaged; with
  * warn, says on standard error which one is.
  */
 static int
-i18n_usable(const char *entry, int warn)
+i18n_usable_name(const char *entry, int warn)
 {
 	static const char *const domains[] = {
 		I18N_DOMAIN, I18N_CONTENT_DOMAIN
@@ -383,6 +330,71 @@ i18n_usable(const char *entry, int warn)
 	return (1);
 }
 
+/*
+ * glibc's locale aliases with names short enough to be language codes,
+ * read once (as glibc reads them once): lines of at most 400 bytes, an alias and its
+ * value separated by white space, '#' for a comment.
+ */
+static void
+i18n_aliases_load(void)
+{
+	FILE	*fp;
+	char	 line[400], *p, *key, *val;
+	int	 rest = 0;
+
+	i18n_aliases_read = 1;
+	if ((fp = fopen(I18N_LOCALE_ALIAS, "re")) == NULL)
+		return;
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		/* The rest of a longer line is not read. */
+		if (rest) {
+			rest = strchr(line, '\n') == NULL;
+			continue;
+		}
+		rest = strchr(line, '\n') == NULL;
+		key = line + strspn(line, " \t\n\v\f\r");
+		if (*key == '#' || *key == '\0')
+			continue;
+		p = key + strcspn(key, " \t\n\v\f\r");
+		if (*p == '\0')
+			continue;
+		*p++ = '\0';
+		val = p + strspn(p, " \t\n\v\f\r");
+		val[strcspn(val, " \t\n\v\f\r")] = '\0';
+		if (*val == '\0' || strlen(key) >= I18N_CODE_MAX)
+			continue;
+		xgrow(&i18n_aliases, &i18n_aliascap, i18n_naliases + 1,
+		    sizeof(*i18n_aliases));
+		snprintf(i18n_aliases[i18n_naliases].name, I18N_CODE_MAX, "%s",
+		    key);
+		i18n_aliases[i18n_naliases++].value = xstrdup(val);
+	}
+	fclose(fp);
+}
+
+/*
+ * Whether gettext may read the catalogues of a language code.  glibc
+ * first looks the code up in its locale aliases, case ignored, and if it
+ * is there reads the catalogues of what it stands for instead ("ja_JP" is
+ * "ja_JP.eucJP"): those are the ones to check.  An alias given twice has
+ * each value checked.
+ */
+static int
+i18n_usable(const char *code, int warn)
+{
+	size_t	i;
+	int	found = 0, ok = 1;
+
+	for (i = 0; i < i18n_naliases; i++) {
+		if (strcasecmp(i18n_aliases[i].name, code) != 0)
+			continue;
+		found = 1;
+		if (!i18n_usable_name(i18n_aliases[i].value, warn))
+			ok = 0;
+	}
+	return (found ? ok : i18n_usable_name(code, warn));
+}
+
 static void
 i18n_warn_damaged(const char *path, const char *why)
 {
@@ -411,25 +423,33 @@ i18n_print_warnings(void)
 			continue;
 		w->said = 1;
 		safe = text_sanitize(w->path, strlen(w->path), TEXT_FLOW, NULL);
-		/* TRANSLATORS: %1$s is a file, %2$s says what is wrong
-		   with it ("a damaged hash table"). */
-		i18n_printf(stderr, _("pamphlet: warning: %1$s: %2$s; this "
-		    "translation is not used\n"), safe,
-		    _(w->why));
+		if (w->why == NULL)
+			/* TRANSLATORS: %s is what LANGUAGE names; keep
+			   "LANGUAGE", the name of a setting. */
+			i18n_printf(stderr, _("pamphlet: warning: LANGUAGE: "
+			    "'%s' is not a language code; use a code such as "
+			    "de, es or pt_BR\n"), safe);
+		else
+			/* TRANSLATORS: %1$s is a file, %2$s says what is
+			   wrong with it ("a damaged hash table"). */
+			i18n_printf(stderr, _("pamphlet: warning: %1$s: %2$s; "
+			    "this translation is not used\n"), safe,
+			    _(w->why));
 		free(safe);
 	}
 }
 
 /*
- * Keeps in LANGUAGE only the languages whose catalogues are sound, and
- * always sets it: unset, gettext would read catalogues named after the
- * locale.  "C" stops gettext's search, so nothing is translated.
+ * Keeps in LANGUAGE only language codes (without their codeset) whose
+ * catalogues are sound, and always sets it: unset, gettext would read
+ * catalogues named after the locale.  "C" stops gettext's search, so
+ * nothing is translated.  Each name kept is the one checked.
  */
 static void
 i18n_filter_env(void)
 {
 	const char	*l = getenv("LANGUAGE");
-	char		*copy, *e, *save, *out;
+	char		*copy, *e, *save, *out, code[I18N_CODE_MAX], cut[48];
 	size_t		 len = 0;
 
 	copy = xstrdup(l != NULL ? l : "");
@@ -439,12 +459,17 @@ i18n_filter_env(void)
 	    e = strtok_r(NULL, ":", &save)) {
 		if (strcmp(e, "C") == 0 || strcmp(e, "POSIX") == 0)
 			break;
-		if (!i18n_usable(e, 1))
+		if (i18n_code_norm(e, code, sizeof(code)) == -1) {
+			snprintf(cut, sizeof(cut), "%s", e);
+			i18n_warn_damaged(cut, NULL);
+			continue;
+		}
+		if (!i18n_usable(code, 1))
 			continue;
 		if (len > 0)
 			out[len++] = ':';
-		strcpy(out + len, e);
-		len += strlen(e);
+		strcpy(out + len, code);
+		len += strlen(code);
 	}
 	setenv("LANGUAGE", len > 0 ? out : "C", 1);
 	free(out);
@@ -469,23 +494,69 @@ i18n_lang_from_env(char *buf, size_t len)
 		snprintf(buf, len, "en");
 }
 
-/* Codes are short: letters, digits, '_', '@', '-' ("zh_CN", "sr@latin"). */
+/*
+ * A language code: "ll" or "ll_CC" (two or three lowercase letters, an
+ * underscore and two capitals), then perhaps ".codeset", which is left
+ * out, and "@modifier" (lowercase letters and digits): "de", "zh_CN",
+ * "sr@latin", "de_DE.UTF-8".  Writes the code without its codeset to
+ * out; -1 for anything else.  Other names, such as "german", are
+ * aliases glibc expands itself, into names of catalogues never checked.
+ */
+static int
+i18n_code_norm(const char *in, char *out, size_t outlen)
+{
+	const char	*lower = "abcdefghijklmnopqrstuvwxyz";
+	const char	*p = in, *mod;
+	size_t		 n, m;
+
+	n = strspn(p, lower);
+	if (n < 2 || n > 3)
+		return (-1);
+	p += n;
+	if (*p == '_') {
+		if (strspn(p + 1, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 2)
+			return (-1);
+		p += 3;
+		n += 3;
+	}
+	if (*p == '.') {
+		m = strspn(p + 1, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_");
+		if (m == 0 || m > 32)
+			return (-1);
+		p += 1 + m;
+	}
+	mod = p;
+	if (*p == '@') {
+		m = strspn(p + 1, "abcdefghijklmnopqrstuvwxyz0123456789");
+		if (m == 0 || m > 16)
+			return (-1);
+		p += 1 + m;
+	}
+	if (*p != '\0' || n + strlen(mod) >= outlen)
+		return (-1);
+	memcpy(out, in, n);
+	strcpy(out + n, mod);
+	return (0);
+}
+
+/* A language code as it is kept: no codeset. */
 static int
 i18n_code_valid(const char *c)
 {
-	size_t	n = strlen(c);
+	char	code[I18N_CODE_MAX];
 
-	return (n > 0 && n < 32 && c[0] != '.' &&
-	    strspn(c, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	    "0123456789_@-") == n);
+	return (i18n_code_norm(c, code, sizeof(code)) == 0 &&
+	    strcmp(code, c) == 0);
 }
 
 int
-i18n_set_language(const char *code)
+i18n_set_language(const char *name)
 {
+	char	code[I18N_CODE_MAX];
 	int	rc = 0;
 
-	if (!i18n_code_valid(code))
+	if (i18n_code_norm(name, code, sizeof(code)) == -1)
 		return (-1);
 	/*
 	 * Set even for English: unset, gettext would fall back to the
@@ -493,7 +564,7 @@ i18n_set_language(const char *code)
 	 * catalogue is damaged is shown in English.
 	 */
 	if (!i18n_usable(code, 0)) {
-		code = "en";
+		snprintf(code, sizeof(code), "en");
 		rc = 1;
 	}
 	/* "C": no catalogue at all, should one for "en" be damaged too. */

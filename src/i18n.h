@@ -51,7 +51,11 @@ struct i18n_lang {
  */
 size_t		 i18n_languages(struct i18n_lang **);
 void		 i18n_languages_free(struct i18n_lang *, size_t);
-/* Switches the language at once; "en" is English.  -1 if not valid. */
+/*
+ * Switches the language at once; "en" is English.  A code is "ll" or
+ * "ll_CC", perhaps with "@modifier"; a ".codeset" is left out.  -1 for
+ * any other name (locale aliases such as "german" among them).
+ */
 int		 i18n_set_language(const char *code);
 /* The language chosen at start, to go back to (for a new reader). */
 const char	*i18n_default_language(void);

@@ -223,7 +223,8 @@ main_settings(struct main_opts *o, struct settings *set)
 	if (o->lang == NULL && set->language != NULL) {
 		if (i18n_set_language(set->language) == -1) {
 			i18n_printf(stderr, _("pamphlet: %s: '%s' is not a "
-			    "language code\n"), o->config, set->language);
+			    "language code; use a code such as de, es or "
+			    "pt_BR\n"), o->config, set->language);
 			return (-1);
 		}
 		o->lang = set->language;
@@ -675,7 +676,8 @@ main(int argc, char *argv[])
 			if (i18n_set_language(optarg) == -1)
 				/* TRANSLATORS: %s is what was typed. */
 				main_usage_error(_("'%s' is not a language "
-				    "code; try 'pamphlet --help'"), optarg);
+				    "code; use a code such as de, es or pt_BR"),
+				    optarg);
 			o.lang = optarg;
 			break;
 		case OPT_LIST:

@@ -94,6 +94,20 @@ lcg() {
 # bytes: numbers on stdin, one a line, to those bytes on stdout.
 bytes() { LC_ALL=C awk '{ printf "%c", $1 + 0 }'; }
 
+# mocat NAME PLURAL_FORMS <PO_ENTRIES: compiles a catalogue of the
+# program's text for qa with that Plural-Forms header into folder $T/NAME
+# (msgfmt without --check, as a hostile catalogue would be made).
+mocat() {
+	mkdir -p "$T/$1/qa/LC_MESSAGES"
+	{
+		printf 'msgid ""\nmsgstr ""\n'
+		printf '"Content-Type: text/plain; charset=UTF-8\\n"\n'
+		printf '"Plural-Forms: %s\\n"\n\n' "$2"
+		cat
+	} >"$T/mocat.po"
+	msgfmt -o "$T/$1/qa/LC_MESSAGES/pamphlet.mo" "$T/mocat.po"
+}
+
 # topic FILE TITLE_BYTES: base.yaml with its title replaced (printf format).
 topic() {
 	{
@@ -388,6 +402,104 @@ else
 	post='grep -q "qa/LC_MESSAGES/pamphlet.mo" "$T/out" && ! grep -q Qa "$T/out"' \
 	hcase "a damaged catalogue of a fallback language is refused too" 0 "" "$norm" \
 	    env LANGUAGE=qa_QQ.UTF-8 PAMPHLET_LOCALEDIR="$T/mo" "$PAMPHLET" --content "$golden" --dump=sample
+
+	# Catalogues sound in form whose text glibc would trust: the
+	# Plural-Forms of the header and the printf formats of translations.
+	# --index prints a plural and --check a format of three numbers.
+	rm -rf "$T/ix" && cp -r "$golden" "$T/ix"
+	indexed='msgid "pamphlet: %zu topic file indexed in %s/%s\n"
+msgid_plural "pamphlet: %zu topic files indexed in %s/%s\n"'
+	printf '%s\nmsgstr[0] "Qa %%zu %%s/%%s\\n"\nmsgstr[1] "Qa %%zu %%s/%%s\\n"\n' \
+	    "$indexed" >"$T/indexed.po"
+	mocat sound 'nplurals=2; plural=(n != 1);' <"$T/indexed.po"
+	hcase "a sound plural formula is used" 0 "^Qa 2 .*/library\.index$" "$norm" \
+	    env LANGUAGE=qa PAMPHLET_LOCALEDIR="$T/sound" "$PAMPHLET" --content "$T/ix" --index
+	mocat div0 'nplurals=2; plural=(n % 0);' <"$T/indexed.po"
+	post='grep -q "qa/LC_MESSAGES/pamphlet.mo: a plural formula that can divide by zero; this translation is not used" "$T/out" &&
+	    ! grep -q Qa "$T/out" && clean "$T/out"' \
+	hcase "a plural formula that divides by zero is refused" 0 \
+	    "^pamphlet: 2 topic files indexed in " "$norm" \
+	    env LANGUAGE=qa PAMPHLET_LOCALEDIR="$T/div0" "$PAMPHLET" --content "$T/ix" --index
+	mocat divn 'nplurals=2; plural=n / (n - 1) > 5;' <"$T/indexed.po"
+	post='grep -q "pamphlet.mo: a plural formula that can divide by zero" "$T/out" && ! grep -q Qa "$T/out"' \
+	hcase "a plural formula that divides by zero for some n is refused" 0 \
+	    "^pamphlet: 2 topic files indexed in " "$norm" \
+	    env LANGUAGE=qa PAMPHLET_LOCALEDIR="$T/divn" "$PAMPHLET" --content "$T/ix" --index
+	mocat grammar 'nplurals=2; plural=n = 1;' <"$T/indexed.po"
+	post='grep -q "pamphlet.mo: a plural formula gettext cannot read" "$T/out" && ! grep -q Qa "$T/out"' \
+	hcase "a plural formula outside gettext's grammar is refused" 0 \
+	    "^pamphlet: 2 topic files indexed in " "$norm" \
+	    env LANGUAGE=qa PAMPHLET_LOCALEDIR="$T/grammar" "$PAMPHLET" --content "$T/ix" --index
+	# Numbered and plain conversions mixed: glibc takes "%s" for the
+	# first argument, a number.
+	printf '%s\nmsgstr[0] "Qa %%1$zu %%s\\n"\nmsgstr[1] "Qa %%1$zu %%s\\n"\n' \
+	    "$indexed" | mocat mixed 'nplurals=2; plural=n != 1;'
+	post='! grep -q Qa "$T/out" && clean "$T/out"' \
+	hcase "a translation mixing %1\$zu and %s is not used" 0 \
+	    "^pamphlet: 2 topic files indexed in " "$norm" \
+	    env LANGUAGE=qa PAMPHLET_LOCALEDIR="$T/mixed" "$PAMPHLET" --content "$T/ix" --index
+	# A width of 9,999,999 would print 10 MB; one of 2^31 - 1 takes
+	# seconds on every frame of the viewer.
+	printf '%s\n' 'msgid "Files checked: %zu. Errors: %zu. Warnings: %zu.\n"' \
+	    'msgstr "Qa %9999999zu %zu %zu\n"' | mocat wide 'nplurals=2; plural=n != 1;'
+	post='[ "$(wc -c <"$T/out")" -lt 1000 ] && ! grep -q Qa "$T/out"' \
+	hcase "a translation with a width of 9999999 is not used" 0 \
+	    "^Files checked: 2\. Errors: 0\." "$norm" \
+	    env LANGUAGE=qa PAMPHLET_LOCALEDIR="$T/wide" "$PAMPHLET" --check "$golden"
+
+	# Language names.  glibc expands an alias from locale.alias
+	# ("german" -> de_DE.ISO-8859-1) and reads that language's
+	# catalogues instead, so only codes are taken, and a code that is
+	# an alias has its expansion's catalogues checked.  A catalogue
+	# whose hash table has no empty slot makes glibc search for ever.
+	mkdir -p "$T/la/de/LC_MESSAGES" "$T/la/qa/LC_MESSAGES"
+	od -An -v -tu1 "$T/good.mo" | awk '
+	    { for (j = 1; j <= NF; j++) b[n++] = $j }
+	    function w(o) { return b[o] + 256 * (b[o+1] + 256 * (b[o+2] + 256 * b[o+3])) }
+	    END {
+		hs = w(20); ho = w(24)
+		for (k = 0; k < hs; k++) if (w(ho + 4 * k) == 0) b[ho + 4 * k] = 1
+		for (j = 0; j < n; j++) print b[j]
+	    }' | bytes >"$T/la/de/LC_MESSAGES/pamphlet.mo"
+	cp "$T/good.mo" "$T/la/qa/LC_MESSAGES/pamphlet.mo"
+	codes="use a code such as de, es or pt_BR"
+	post='grep -q "de/LC_MESSAGES/pamphlet.mo: a damaged hash table" "$T/out"' \
+	hcase "--lang=de with a damaged catalogue: English and a warning" 0 \
+	    "^Sample topic" "$norm" \
+	    env PAMPHLET_LOCALEDIR="$T/la" "$PAMPHLET" --content "$golden" --lang=de --dump=sample
+	post='! grep -q "^Sample" "$T/out" && clean "$T/out"' \
+	hcase "--lang=german is refused and says which names work" 2 \
+	    "^pamphlet: 'german' is not a language code; $codes" "$norm" \
+	    env PAMPHLET_LOCALEDIR="$T/la" "$PAMPHLET" --content "$golden" --lang=german --dump=sample
+	printf 'language: german\n' >"$T/german.yaml"
+	post='! grep -q "^Sample" "$T/out"' \
+	hcase "language: german in the settings is refused" 1 \
+	    "^pamphlet: .*/german\.yaml: 'german' is not a language code; $codes" "$norm" \
+	    env PAMPHLET_LOCALEDIR="$T/la" "$PAMPHLET" --config "$T/german.yaml" --content "$golden" --dump=sample
+	post='grep -q "^pamphlet: warning: LANGUAGE: .german. is not a language code; $codes" "$T/out" &&
+	    ! grep -q Qa "$T/out"' \
+	hcase "LANGUAGE=german: English and a warning" 0 "^Sample topic" "$norm" \
+	    env LANGUAGE=german PAMPHLET_LOCALEDIR="$T/la" "$PAMPHLET" --content "$golden" --dump=sample
+	post='grep -q "^pamphlet: warning: LANGUAGE: .deutsch. is not a language code" "$T/out" &&
+	    grep -q Qa "$T/out"' \
+	hcase "LANGUAGE=deutsch:qa: the code after the alias is used" 0 "" "$norm" \
+	    env LANGUAGE=deutsch:qa PAMPHLET_LOCALEDIR="$T/la" "$PAMPHLET" --content "$golden" --dump=sample
+	# A codeset is left out: qa.UTF-8 is qa.
+	post='! grep -q "warning" "$T/out" && grep -q Qa "$T/out"' \
+	hcase "--lang=qa.UTF-8 is the language qa" 0 "" "$norm" \
+	    env PAMPHLET_LOCALEDIR="$T/la" "$PAMPHLET" --content "$golden" --lang=qa.UTF-8 --dump=sample
+	# An alias that looks like a code: ja_JP is ja_JP.eucJP, so glibc
+	# reads ja_JP.eucjp's catalogue.
+	if grep -q '^ja_JP[[:space:]]*ja_JP\.eucJP' /usr/share/locale/locale.alias 2>/dev/null; then
+		mkdir -p "$T/la/ja_JP.eucjp/LC_MESSAGES"
+		cp "$T/la/de/LC_MESSAGES/pamphlet.mo" "$T/la/ja_JP.eucjp/LC_MESSAGES/"
+		post='grep -q "ja_JP.eucjp/LC_MESSAGES/pamphlet.mo: a damaged hash table" "$T/out"' \
+		hcase "LANGUAGE=ja_JP: the catalogue of its alias is checked" 0 \
+		    "^Sample topic" "$norm" \
+		    env LANGUAGE=ja_JP PAMPHLET_LOCALEDIR="$T/la" "$PAMPHLET" --content "$golden" --dump=sample
+	else
+		tap_ok "LANGUAGE=ja_JP: the catalogue of its alias is checked # SKIP no ja_JP in /usr/share/locale/locale.alias"
+	fi
 fi
 
 # ---- The library index ----------------------------------------------------

@@ -67,8 +67,9 @@ fi
 # header or config.h.  Catalogues are looked for in PAMPHLET_LOCALEDIR.
 compile()
 {
-	if [ -f "$2" ] && [ -z "$(find "$1" "$srcdir/src" "$incdir/config.h" \
-	    -name '*.[ch]' -newer "$2" 2>/dev/null | head -n 1)" ]; then
+	if [ -f "$2" ] && [ -z "$(find "$1" "$srcdir/src" "$srcdir/tests/fuzz" \
+	    "$incdir/config.h" -name '*.[ch]' -newer "$2" 2>/dev/null |
+	    head -n 1)" ]; then
 		return 0
 	fi
 	echo "  CC $1"
@@ -86,12 +87,9 @@ for s in $SRCS; do
 	objs="$objs $outdir/obj/$s.o"
 done
 
-for t in fuzz_content fuzz_text fuzz_mo fuzz_pack; do
+for t in fuzz_content fuzz_text fuzz_mo fuzz_pack fuzz_forms; do
 	compile "$srcdir/tests/fuzz/$t.c" "$outdir/obj/$t.o"
 	# shellcheck disable=SC2086
 	$CC $FUZZ_CFLAGS -o "$outdir/$t" "$outdir/obj/$t.o" $objs $LIBS
+	echo "$outdir/$t"
 done
-echo "$outdir/fuzz_content"
-echo "$outdir/fuzz_text"
-echo "$outdir/fuzz_mo"
-echo "$outdir/fuzz_pack"

@@ -16,19 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
 #include "mo.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-static uint32_t
-word(const uint8_t *b, size_t off, int swap)
-{
-	if (swap)
-		return ((uint32_t)b[off] << 24 | (uint32_t)b[off + 1] << 16 |
-		    (uint32_t)b[off + 2] << 8 | b[off + 3]);
-	return ((uint32_t)b[off + 3] << 24 | (uint32_t)b[off + 2] << 16 |
-	    (uint32_t)b[off + 1] << 8 | b[off]);
-}
 
 static void
 fuzz_fail(const char *what)
@@ -53,13 +44,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (st != MO_OK)
 		return (0);
 	swap = data[0] == 0x95;	/* big-endian: 95 04 12 de */
-	n = word(data, 8, swap);
-	tab[0] = word(data, 12, swap);
-	tab[1] = word(data, 16, swap);
+	n = fuzz_word(data, 8, swap);
+	tab[0] = fuzz_word(data, 12, swap);
+	tab[1] = fuzz_word(data, 16, swap);
 	for (k = 0; k < 2; k++)
 		for (i = 0; i < n; i++) {
-			len = word(data, tab[k] + (size_t)i * 8, swap);
-			off = word(data, tab[k] + (size_t)i * 8 + 4, swap);
+			len = fuzz_word(data, tab[k] + (size_t)i * 8, swap);
+			off = fuzz_word(data, tab[k] + (size_t)i * 8 + 4, swap);
 			if ((uint64_t)off + len >= size || data[off + len] != 0)
 				fuzz_fail("an accepted string is outside");
 		}

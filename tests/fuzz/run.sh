@@ -1,8 +1,9 @@
 #!/bin/sh
 #
-# Runs each fuzz target for SECONDS (default 60; FUZZ_SECONDS_CONTENT,
-# FUZZ_SECONDS_TEXT, FUZZ_SECONDS_MO and FUZZ_SECONDS_PACK set one) and reports in TAP: one
-# line per target, with the number of runs or the file that made it
+# Runs each fuzz target for SECONDS (default 48, so that the five take
+# four minutes; FUZZ_SECONDS_CONTENT, FUZZ_SECONDS_TEXT, FUZZ_SECONDS_MO,
+# FUZZ_SECONDS_PACK and FUZZ_SECONDS_FORMS set one) and reports in TAP:
+# one line per target, with the number of runs or the file that made it
 # fail.  Findings are in the TAP, so the exit status is 0 unless the
 # targets cannot be built.
 #
@@ -14,7 +15,9 @@
 # every in.yaml of the YAML test suite in PAMPHLET_YAML_SUITE (by
 # default ../shared/corpora/yaml-test-suite beside the source tree); the
 # catalogue target starts from the project's PO files, compiled; the
-# packed-tree target from the YAML seeds, which it packs itself.
+# packed-tree target from the YAML seeds, which it packs itself; the
+# target of plural forms and formats from tests/data/fuzz-forms (headers
+# and translated formats) and the compiled PO files.
 # Crash files are kept in FUZZ_ARTIFACTS (default tests/fuzz/artifacts).
 #
 # ASan keeps up to 256 MiB of freed memory in quarantine by default, which
@@ -29,7 +32,7 @@ case ${ASAN_OPTIONS:-} in
 esac
 export ASAN_OPTIONS
 
-seconds=${1:-60}
+seconds=${1:-48}
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 top_srcdir=$(cd "$top_srcdir" && pwd)
 suite=${PAMPHLET_YAML_SUITE:-$top_srcdir/../shared/corpora/yaml-test-suite}
@@ -50,8 +53,8 @@ rm -f "${TMPDIR:-/tmp}/fuzz-build.$$.log"
 work=$(mktemp -d "${TMPDIR:-/tmp}/pamphlet-fuzz.XXXXXX") || exit 1
 trap 'rm -rf "$work"' EXIT
 trap 'exit 1' HUP INT TERM
-mkdir -p "$artifacts" "$work/seeds" "$work/seeds-mo" "$work/content" \
-    "$work/text" "$work/mo" "$work/pack"
+mkdir -p "$artifacts" "$work/seeds" "$work/seeds-mo" "$work/seeds-forms" \
+    "$work/content" "$work/text" "$work/mo" "$work/pack" "$work/forms"
 
 # Seeds, named by number: the corpus directories are libFuzzer's to fill.
 n=0
@@ -73,17 +76,20 @@ if command -v msgfmt >/dev/null 2>&1; then
 		msgfmt -o "$work/seeds-mo/$n" "$f" 2>/dev/null
 	done
 fi
+cp "$work"/seeds-mo/* "$top_srcdir"/tests/data/fuzz-forms/* \
+    "$work/seeds-forms/" 2>/dev/null
 
-echo "1..4"
+echo "1..5"
 i=0
-for t in fuzz_content fuzz_text fuzz_mo fuzz_pack; do
+for t in fuzz_content fuzz_text fuzz_mo fuzz_pack fuzz_forms; do
 	i=$((i + 1))
 	log=$work/$t.log
 	seeds=$work/seeds
 	[ "$t" = fuzz_mo ] && seeds=$work/seeds-mo
+	[ "$t" = fuzz_forms ] && seeds=$work/seeds-forms
 	nseeds=$(find "$seeds" -type f | wc -l)
-	# FUZZ_SECONDS_CONTENT, _TEXT, _MO or _PACK give one target its own
-	# time.
+	# FUZZ_SECONDS_CONTENT, _TEXT, _MO, _PACK or _FORMS give one target
+	# its own time.
 	name=$(echo "${t#fuzz_}" | tr '[:lower:]' '[:upper:]')
 	eval "secs=\${FUZZ_SECONDS_$name:-$seconds}"
 	"$outdir/$t" -max_total_time="$secs" -timeout=2 \
@@ -102,7 +108,7 @@ for t in fuzz_content fuzz_text fuzz_mo fuzz_pack; do
 	else
 		echo "not ok $i - $t: ${crash:-exit status $rc}" \
 		    "after ${execs:-?} execs"
-		grep -E '^(==[0-9]+==|SUMMARY|fuzz_text:|.*runtime error)' \
+		grep -E '^(==[0-9]+==|SUMMARY|fuzz_[a-z]*:|.*runtime error)' \
 		    "$log" | head -n 20 | sed 's/^/# /'
 		# libFuzzer's timeout is wall-clock time: on a busy machine
 		# say how much processor time the unit really takes.

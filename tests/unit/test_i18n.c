@@ -178,6 +178,42 @@ test_switch_and_back(void **state)
 	assert_string_equal(i18n_language(), "qa");
 }
 
+/*
+ * Only language codes name a language: glibc expands other names from
+ * locale.alias into catalogues that were never checked.  The name that
+ * reaches LANGUAGE is the code checked, without its codeset.
+ */
+static void
+test_language_names(void **state)
+{
+	static const char *const bad[] = {
+		"german", "deutsch", "DE", "de_de", "d", "deut_DE", "de_DEU",
+		"de_DE.", "de@", "de@Latin", "de-DE", "de_DE.UTF-8@x@y",
+		"japanese.euc", "../qa", "qa/", "qa:de", "C", "POSIX",
+	};
+	size_t	i;
+
+	(void)state;
+	i18n_set_language("qa");
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (i18n_set_language(bad[i]) != -1)
+			fail_msg("'%s' taken for a language code", bad[i]);
+	assert_string_equal(i18n_language(), "qa");
+	assert_string_equal(getenv("LANGUAGE"), "qa");
+	assert_int_equal(i18n_set_language("qa.UTF-8"), 0);
+	assert_string_equal(i18n_language(), "qa");
+	assert_string_equal(getenv("LANGUAGE"), "qa");
+	assert_string_equal(_("Health topics"), "Qa topics");
+	assert_int_equal(i18n_set_language("qa_QQ.ISO-8859-1@latin"), 0);
+	assert_string_equal(i18n_language(), "qa_QQ@latin");
+	assert_string_equal(getenv("LANGUAGE"), "qa_QQ@latin");
+	assert_string_equal(_("Health topics"), "Qa topics");
+	assert_int_equal(i18n_set_language("zh_CN"), 0);
+	assert_int_equal(i18n_set_language("ast"), 0);
+	assert_int_equal(i18n_set_language("sr@latin"), 0);
+	i18n_set_language("en");
+}
+
 static void
 test_languages_named_in_themselves(void **state)
 {
@@ -224,6 +260,20 @@ test_formats_must_fit(void **state)
 	    "Found %ld of %zu", 1), "Qa found %2$zu, at %1$ld");
 	assert_string_equal(i18n_ui_plural("Found %ld of %zu",
 	    "Found %ld of %zu", 2), "Found %ld of %zu");
+	/*
+	 * Numbered and plain directives mixed (glibc and the count here
+	 * would disagree on which argument is which), or a numbered one
+	 * left out: English.
+	 */
+	assert_string_equal(_("Mixed %zu and %s"), "Mixed %zu and %s");
+	assert_string_equal(_("Gap %s %s %s"), "Gap %s %s %s");
+	/* Widths and precisions past two digits: English. */
+	assert_string_equal(_("Wide %d"), "Wide %d");
+	assert_string_equal(_("Precise %s"), "Precise %s");
+	assert_string_equal(_("Narrow %d"), "Qa %-5d");
+	/* A '*' takes an int of its own, where the English has one. */
+	assert_string_equal(_("Star %*d"), "Qa %*d");
+	assert_string_equal(_("Star %d and %d"), "Star %d and %d");
 	/* So a layout with them is whole, not a crash. */
 	{
 		struct layout_opts	 o;
@@ -366,6 +416,7 @@ main(void)
 		cmocka_unit_test(test_hostile_translation_made_safe),
 		cmocka_unit_test(test_priority_list),
 		cmocka_unit_test(test_switch_and_back),
+		cmocka_unit_test(test_language_names),
 		cmocka_unit_test(test_languages_named_in_themselves),
 		cmocka_unit_test(test_plurals),
 		cmocka_unit_test(test_formats_must_fit),
