@@ -32,7 +32,6 @@ struct text_ascii {
 };
 
 static int	 text_decode(const uint8_t *, size_t, ucs4_t *, int *);
-static int	 text_removed(ucs4_t);
 static int	 text_ucwidth(ucs4_t);
 static int	 text_is_mark(ucs4_t);
 static size_t	 text_cluster(const uint8_t *, size_t, size_t, int *);
@@ -142,25 +141,27 @@ text_decode(const uint8_t *s, size_t len, ucs4_t *uc, int *bad)
 	return (n);
 }
 
-/* Characters text_sanitize drops; tab, newline and CR are decided earlier. */
-static int
-text_removed(ucs4_t uc)
+/*
+ * The one list of characters that must not reach a terminal or a reader
+ * as they are: controls (C0, DEL, C1), surrogates, noncharacters, bidi
+ * controls (marks, embeddings, overrides, isolates, U+061C), U+FEFF and
+ * the line and paragraph separators.  Tab, newline and CR are decided by
+ * the callers before they ask.
+ */
+int
+text_unsafe(uint32_t uc)
 {
-	if (uc < 0x20 || (uc >= 0x7f && uc <= 0x9f))
+	if (uc < 0x20 || uc == 0x7f)
 		return (1);
-	if (uc < 0x061c)
+	if (uc < 0x80)
 		return (0);
-	if (uc == 0x061c || uc == 0x200e || uc == 0x200f)
+	if (uc > 0x10ffff || uc == 0xfeff || uc == 0x2028 || uc == 0x2029)
 		return (1);
-	if ((uc >= 0x202a && uc <= 0x202e) || (uc >= 0x2066 && uc <= 0x2069))
+	if ((uc >= 0xfdd0 && uc <= 0xfdef) || (uc & 0xfffe) == 0xfffe)
 		return (1);
-	if (uc >= 0xd800 && uc <= 0xdfff)
-		return (1);
-	if (uc == 0xfeff || (uc >= 0xfdd0 && uc <= 0xfdef))
-		return (1);
-	if ((uc & 0xfffe) == 0xfffe || uc > 0x10ffff)
-		return (1);
-	return (0);
+	return (uc_is_general_category(uc, UC_CATEGORY_Cc) ||
+	    uc_is_general_category(uc, UC_CATEGORY_Cs) ||
+	    uc_is_property_bidi_control(uc));
 }
 
 /* Display columns of one character; controls and the like count as 0. */
@@ -298,7 +299,7 @@ text_filter(const uint8_t *in, size_t len, uint8_t *out, int *changed,
 			out[o++] = '\n';
 			continue;
 		}
-		if (text_removed(uc)) {
+		if (text_unsafe(uc)) {
 			*changed = 1;
 			continue;
 		}
@@ -454,7 +455,7 @@ text_is_safe(const char *s, size_t len)
 			continue;
 		}
 		n = text_decode(u + i, len - i, &uc, &bad);
-		if (bad || text_removed(uc))
+		if (bad || text_unsafe(uc))
 			return (0);
 	}
 	return (1);

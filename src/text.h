@@ -15,11 +15,18 @@
 #define TEXT_PRE	0x1	/* keep newlines; tabs to 8-column stops; trailing blanks and newlines cut */
 
 /*
- * Makes untrusted bytes safe to show: invalid UTF-8 becomes U+FFFD; C0
- * controls (but newline and tab, see flags), DEL, C1 controls, bidi marks,
- * embeddings, overrides and isolates (U+200E, U+200F, U+202A-U+202E,
- * U+2066-U+2069), U+FEFF and noncharacters are removed; U+2028 and U+2029
- * count as whitespace; the result is NFC.  *changed (if not NULL) is set
+ * 1 for a character that must not be shown as it is: C0 and C1 controls,
+ * DEL, surrogates, noncharacters, bidi controls (U+061C, U+200E, U+200F,
+ * U+202A-U+202E, U+2066-U+2069), U+FEFF, U+2028 and U+2029, and anything
+ * past U+10FFFF.  Content loses these (text_sanitize) and diagnostics
+ * escape them.
+ */
+int	 text_unsafe(uint32_t);
+
+/*
+ * Makes untrusted bytes safe to show: invalid UTF-8 becomes U+FFFD; what
+ * text_unsafe names is removed, but newline and tab (see flags), and
+ * U+2028 and U+2029, which count as whitespace; the result is NFC.  *changed (if not NULL) is set
  * to 1 when anything other than whitespace handling or normalisation
  * altered the text.  sanitize(sanitize(x)) == sanitize(x).
  */
