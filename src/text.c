@@ -22,7 +22,6 @@
 #include "xalloc.h"
 
 #define TEXT_REPLACEMENT	0xfffd
-#define TEXT_ZWJ		0x200d
 #define TEXT_TABSTOP		8
 
 /* An ASCII spelling for a character text_to_ascii knows. */
@@ -34,6 +33,7 @@ struct text_ascii {
 static int	 text_decode(const uint8_t *, size_t, ucs4_t *, int *);
 static int	 text_ucwidth(ucs4_t);
 static int	 text_is_mark(ucs4_t);
+static int	 text_sure_break(const uint8_t *, size_t, size_t);
 static size_t	 text_cluster(const uint8_t *, size_t, size_t, int *);
 static uint8_t	*text_normalize(uninorm_t, const uint8_t *, size_t, size_t *);
 static size_t	 text_filter(const uint8_t *, size_t, uint8_t *, int *, int *);
@@ -184,63 +184,52 @@ text_is_mark(ucs4_t uc)
 }
 
 /*
- * Returns the end of the extended grapheme cluster that starts at s[i] and
- * sets *width to its columns.  uc_is_grapheme_break only looks at pairs,
- * so the two rules that need more context (emoji ZWJ sequences and
- * regional indicator pairs) are applied here.
+ * Whether i is surely between two grapheme clusters without looking
+ * further: at either end, or between two ASCII characters (but CR LF).
+ */
+static int
+text_sure_break(const uint8_t *s, size_t len, size_t i)
+{
+	if (i == 0 || i >= len)
+		return (1);
+	return (s[i - 1] < 0x80 && s[i] < 0x80 &&
+	    !(s[i - 1] == '\r' && s[i] == '\n'));
+}
+
+/*
+ * Returns the end of the extended grapheme cluster that starts at s[i]
+ * (a cluster boundary) and sets *width to its columns.  Boundaries come
+ * from u8_grapheme_breaks over a window that starts at i: a boundary
+ * depends only on what comes before it, so those inside the window are
+ * right; the window grows until one is found.
  */
 static size_t
 text_cluster(const uint8_t *s, size_t len, size_t i, int *width)
 {
-	ucs4_t	prev, uc;
-	size_t	j;
-	int	w, n, bad, join, pict, pictzwj, nri;
+	char	 sbuf[64], *brk;
+	size_t	 n, k, want;
 
 	/* Printable ASCII not followed by a mark: the usual case, at once. */
 	if (s[i] >= 0x20 && s[i] < 0x7f && (i + 1 == len || s[i + 1] < 0x80)) {
 		*width = 1;
 		return (i + 1);
 	}
-	j = i + text_decode(s + i, len - i, &prev, &bad);
-	w = text_ucwidth(prev);
-	pict = uc_is_property_extended_pictographic(prev);
-	pictzwj = 0;
-	nri = uc_is_property_regional_indicator(prev);
-	while (j < len) {
-		/* Two ASCII characters are always apart, except CR LF. */
-		if (prev < 0x80 && s[j] < 0x80 &&
-		    !(prev == '\r' && s[j] == '\n'))
+	for (want = sizeof sbuf / 2;; want *= 2) {
+		if ((n = len - i) > want)
+			for (n = want; i + n < len && (s[i + n] & 0xc0) == 0x80;
+			    n++)
+				continue;
+		brk = n <= sizeof sbuf ? sbuf : xmalloc(n);
+		u8_grapheme_breaks(s + i, n, brk);
+		for (k = 1; k < n && !brk[k]; k++)
+			continue;
+		if (brk != sbuf)
+			free(brk);
+		if (k < n || i + n == len)
 			break;
-		n = text_decode(s + j, len - j, &uc, &bad);
-		if (bad)
-			break;
-		if (prev == TEXT_ZWJ &&
-		    uc_is_property_extended_pictographic(uc))
-			join = pictzwj;
-		else if (nri > 0 && uc_is_property_regional_indicator(uc))
-			join = nri % 2;
-		else
-			join = !uc_is_grapheme_break(prev, uc);
-		if (!join)
-			break;
-
-		if (uc == TEXT_ZWJ) {
-			pictzwj = pict;
-			pict = 0;
-		} else if (uc_is_property_extended_pictographic(uc))
-			pict = 1;
-		else if (uc_graphemeclusterbreak_property(uc) != GBP_EXTEND)
-			pict = 0;
-		if (uc_is_property_regional_indicator(uc))
-			nri++;
-		else
-			nri = 0;
-		w += text_ucwidth(uc);
-		prev = uc;
-		j += n;
 	}
-	*width = w;
-	return (j);
+	*width = text_width((const char *)s + i, k);
+	return (i + k);
 }
 
 /* Normalises with libunistring, which replaces invalid input itself. */
@@ -497,6 +486,31 @@ text_fit(const char *s, size_t len, int cols, int *width)
 	if (width != NULL)
 		*width = w;
 	return (i);
+}
+
+void
+text_round(const char *s, size_t len, size_t *start, size_t *end)
+{
+	const uint8_t	*u = (const uint8_t *)s;
+	char		 sbuf[64], *brk;
+	size_t		 a, b;
+
+	if (*start >= len || (text_sure_break(u, len, *start) &&
+	    text_sure_break(u, len, *end)))
+		return;
+	/* Segment from a sure boundary before to one after. */
+	for (a = *start; !text_sure_break(u, len, a); a--)
+		continue;
+	for (b = *end; !text_sure_break(u, len, b); b++)
+		continue;
+	brk = b - a <= sizeof sbuf ? sbuf : xmalloc(b - a);
+	u8_grapheme_breaks(u + a, b - a, brk);
+	while (*start > a && !brk[*start - a])
+		(*start)--;
+	while (*end < b && !brk[*end - a])
+		(*end)++;
+	if (brk != sbuf)
+		free(brk);
 }
 
 static void

@@ -47,6 +47,12 @@ int	 text_width(const char *s, size_t len);
  */
 size_t	 text_fit(const char *s, size_t len, int cols, int *width);
 
+/*
+ * Widens bytes [*start, *end) of s to whole grapheme clusters (UAX #29
+ * extended clusters, as text_fit and text_wrap see them).
+ */
+void	 text_round(const char *, size_t, size_t *, size_t *);
+
 /* One output line of text_wrap: bytes [start, end) of the input. */
 struct text_line {
 	size_t	 start;
