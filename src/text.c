@@ -31,6 +31,7 @@ struct text_ascii {
 };
 
 static int	 text_decode(const uint8_t *, size_t, ucs4_t *, int *);
+static int	 text_undrawn(ucs4_t);
 static int	 text_ucwidth(ucs4_t);
 static int	 text_is_mark(ucs4_t);
 static int	 text_sure_break(const uint8_t *, size_t, size_t);
@@ -164,7 +165,36 @@ text_unsafe(uint32_t uc)
 	    uc_is_property_bidi_control(uc));
 }
 
-/* Display columns of one character; controls and the like count as 0. */
+/*
+ * Characters never sent to the terminal: format characters (soft hyphen,
+ * zero-width joiners, the Arabic number signs U+0600-U+0605, tags),
+ * variation selectors and emoji skin tones.  Terminals do not agree on
+ * them: one joins the emoji on either side of a ZWJ into one glyph two
+ * columns wide while curses, counting code points, moves on six; one
+ * draws a soft hyphen, another nothing; VS16 and skin tones widen the
+ * character before them on some terminals only.  Left out, each
+ * character around them is drawn on its own, as wide everywhere.
+ */
+static int
+text_undrawn(ucs4_t uc)
+{
+	if (uc < 0xad)
+		return (0);
+	if ((uc >= 0xfe00 && uc <= 0xfe0f) || (uc >= 0xe0100 &&
+	    uc <= 0xe01ef) || (uc >= 0x1f3fb && uc <= 0x1f3ff))
+		return (1);
+	return (uc_is_general_category(uc, UC_CATEGORY_Cf));
+}
+
+/*
+ * Display columns of one character.  The width rule, used for measuring,
+ * fitting and wrapping alike: a cluster is as wide as the sum of its
+ * characters, as curses counts its cursor, where marks and characters
+ * that are not drawn count 0 and the rest what libunistring says.  Where
+ * the terminal's C library counts a character otherwise, text_screen
+ * draws a stand-in of the width counted here, so that what is drawn
+ * always takes the columns measured.
+ */
 static int
 text_ucwidth(ucs4_t uc)
 {
@@ -172,6 +202,8 @@ text_ucwidth(ucs4_t uc)
 
 	if (uc >= 0x20 && uc < 0x7f)
 		return (1);
+	if (text_undrawn(uc) || text_is_mark(uc))
+		return (0);
 	w = uc_width(uc, "UTF-8");
 	return (w < 0 ? 0 : w);
 }
@@ -511,6 +543,39 @@ text_round(const char *s, size_t len, size_t *start, size_t *end)
 		(*end)++;
 	if (brk != sbuf)
 		free(brk);
+}
+
+char *
+text_screen(const char *s, size_t len, int (*termwidth)(uint32_t))
+{
+	const uint8_t	*u = (const uint8_t *)s;
+	char		*out;
+	size_t		 i, o = 0;
+	ucs4_t		 uc;
+	int		 n, bad, w;
+
+	/* A stand-in is never longer than what it stands for. */
+	out = xmalloc(len + 1);
+	for (i = 0; i < len; i += n) {
+		if (u[i] >= 0x20 && u[i] < 0x7f) {
+			out[o++] = u[i];
+			n = 1;
+			continue;
+		}
+		n = text_decode(u + i, len - i, &uc, &bad);
+		if (text_undrawn(uc))
+			continue;
+		w = text_ucwidth(uc);
+		if (!bad && termwidth(uc) == w) {
+			memcpy(out + o, u + i, n);
+			o += n;
+			continue;
+		}
+		while (w-- > 0)
+			out[o++] = '?';
+	}
+	out[o] = '\0';
+	return (out);
 }
 
 static void

@@ -38,8 +38,23 @@ char	*text_sanitize(const char *s, size_t len, int flags, int *changed);
  */
 int	 text_is_safe(const char *s, size_t len);
 
-/* Display columns of valid UTF-8 (wide characters 2, combining marks 0). */
+/*
+ * Display columns of valid UTF-8: the sum over its characters, wide ones
+ * 2, combining marks and characters that are not drawn (format
+ * characters such as ZWJ and the soft hyphen, variation selectors, skin
+ * tones) 0.
+ */
 int	 text_width(const char *s, size_t len);
+
+/*
+ * What to send to a terminal to show valid UTF-8 s in exactly the
+ * columns text_width counts, given termwidth, the terminal's width of a
+ * character (wcwidth, which curses moves its cursor by): characters that
+ * are not drawn are left out, and one that termwidth counts otherwise
+ * becomes as many '?' as it is wide here.  Joined emoji so come out one
+ * by one, as wide on every terminal as curses counts them.
+ */
+char	*text_screen(const char *s, size_t len, int (*termwidth)(uint32_t));
 
 /*
  * The longest prefix of s, in bytes, that fits in cols columns without
