@@ -13,6 +13,7 @@
 
 #include "diag.h"
 #include "i18n.h"
+#include "text.h"
 #include "xalloc.h"
 
 /* Flags of a table entry. */
@@ -36,7 +37,6 @@ struct diag_buf {
 
 static void	 diag_buf_add(struct diag_buf *, const char *, size_t);
 static void	 diag_buf_str(struct diag_buf *, const char *);
-static int	 diag_hidden(ucs4_t);
 static char	*diag_printable(const char *, size_t);
 static void	 diag_expand(struct diag_buf *, const char *, char *const *,
 		    int);
@@ -274,21 +274,6 @@ diag_buf_str(struct diag_buf *b, const char *s)
 	diag_buf_add(b, s, strlen(s));
 }
 
-/* Characters that must not reach a terminal as they are. */
-static int
-diag_hidden(ucs4_t uc)
-{
-	if (uc < 0x20 || (uc >= 0x7f && uc <= 0x9f))
-		return (1);
-	if (uc == 0x200e || uc == 0x200f || (uc >= 0x202a && uc <= 0x202e) ||
-	    (uc >= 0x2066 && uc <= 0x2069) || uc == 0x2028 || uc == 0x2029 ||
-	    uc == 0xfeff)
-		return (1);
-	if ((uc >= 0xfdd0 && uc <= 0xfdef) || (uc & 0xfffe) == 0xfffe)
-		return (1);
-	return (0);
-}
-
 /*
  * An untrusted string made safe to print: invalid bytes and hidden
  * characters become \xNN for each of their bytes, and the result is cut
@@ -314,7 +299,7 @@ diag_printable(const char *s, size_t max)
 		if (n < 0) {
 			n = 1;
 			cost = 4;
-		} else if (diag_hidden(uc))
+		} else if (text_unsafe(uc))
 			cost = 4 * n;
 		else
 			cost = 1;

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "doc.h"
 #include "i18n.h"
@@ -33,6 +34,7 @@ enum render_pair {
 static attr_t	render_attr[LAYOUT_STYLE_MAX];
 
 static void	render_text(int, int, const char *, size_t, int, attr_t);
+static int	render_width(uint32_t);
 static void	render_bar(int, const char *, const char *);
 static void	render_page(const struct view *);
 static void	render_small(const struct view *);
@@ -120,7 +122,7 @@ static void
 render_text(int y, int x, const char *s, size_t len, int cols, attr_t a)
 {
 	const char	*nl;
-	char		*ascii = NULL;
+	char		*ascii = NULL, *shown;
 	size_t		 n;
 	int		 w;
 
@@ -136,9 +138,18 @@ render_text(int y, int x, const char *s, size_t len, int cols, attr_t a)
 		len = strlen(ascii);
 	}
 	n = text_fit(s, len, cols, &w);
+	shown = text_screen(s, n, render_width);
 	attrset(a);
-	mvaddnstr(y, x, s, (int)n);
+	mvaddstr(y, x, shown);
+	free(shown);
 	free(ascii);
+}
+
+/* The columns curses and the terminal give a character. */
+static int
+render_width(uint32_t uc)
+{
+	return (wcwidth((wchar_t)uc));
 }
 
 /* A reverse-video bar: left text, right text, right one wins space. */

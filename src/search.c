@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include <unictype.h>
-#include <unigbrk.h>
 #include <unistr.h>
 
 #include "doc.h"
@@ -73,8 +72,6 @@ static void	 search_spans(const struct search_entry *,
 		    struct search_result *);
 static void	 search_add_span(struct search_result *, size_t, size_t);
 static size_t	 search_squeeze(char *, size_t, size_t *, int);
-static int	 search_boundary(const char *, size_t, size_t);
-static void	 search_round(const char *, size_t, size_t *, size_t *);
 static void	 search_unfold(const char *, const size_t *, size_t, size_t,
 		    size_t, size_t *, size_t *);
 
@@ -549,43 +546,6 @@ search_squeeze(char *f, size_t n, size_t *map, int trim)
 }
 
 /*
- * Whether i is surely between two grapheme clusters without looking
- * further: at either end, or between two ASCII characters (but CR LF).
- */
-static int
-search_boundary(const char *s, size_t len, size_t i)
-{
-	uint8_t	a, b;
-
-	if (i == 0 || i >= len)
-		return (1);
-	a = s[i - 1];
-	b = s[i];
-	return (a < 0x80 && b < 0x80 && !(a == '\r' && b == '\n'));
-}
-
-/* Widens [*start, *end) of s to whole grapheme clusters. */
-static void
-search_round(const char *s, size_t len, size_t *start, size_t *end)
-{
-	const uint8_t	*u = (const uint8_t *)s;
-	size_t		 i, j;
-
-	if (*start >= len || (search_boundary(s, len, *start) &&
-	    search_boundary(s, len, *end)))
-		return;
-	/* Walk clusters from a place that is surely a boundary. */
-	for (i = *start; !search_boundary(s, len, i); i--)
-		continue;
-	while ((j = u8_grapheme_next(u + i, u + len) - u) <= *start)
-		i = j;
-	*start = i;
-	while (j < *end)
-		j = u8_grapheme_next(u + j, u + len) - u;
-	*end = j;
-}
-
-/*
  * Maps folded bytes [fs, fe) back to text: from the start of the
  * character fs came from to the start of the first character after the
  * one fe - 1 came from (so dropped accents come along), then out to
@@ -601,7 +561,7 @@ search_unfold(const char *text, const size_t *map, size_t flen, size_t fs,
 		k++;
 	*start = map[fs];
 	*end = map[k];
-	search_round(text, map[flen], start, end);
+	text_round(text, map[flen], start, end);
 }
 
 size_t
@@ -675,7 +635,7 @@ search_hit_columns(const struct layout *l, size_t line,
 	a -= lo;
 	b -= lo;
 	t = layout_line_text(l, ln);
-	search_round(t + ln->prefix, ln->clen, &a, &b);
+	text_round(t + ln->prefix, ln->clen, &a, &b);
 	*col = text_width(t, ln->prefix + a);
 	*width = text_width(t + ln->prefix + a, b - a);
 	return (1);

@@ -22,7 +22,6 @@
 #include "xalloc.h"
 
 #define TEXT_REPLACEMENT	0xfffd
-#define TEXT_ZWJ		0x200d
 #define TEXT_TABSTOP		8
 
 /* An ASCII spelling for a character text_to_ascii knows. */
@@ -32,9 +31,10 @@ struct text_ascii {
 };
 
 static int	 text_decode(const uint8_t *, size_t, ucs4_t *, int *);
-static int	 text_removed(ucs4_t);
+static int	 text_undrawn(ucs4_t);
 static int	 text_ucwidth(ucs4_t);
 static int	 text_is_mark(ucs4_t);
+static int	 text_sure_break(const uint8_t *, size_t, size_t);
 static size_t	 text_cluster(const uint8_t *, size_t, size_t, int *);
 static uint8_t	*text_normalize(uninorm_t, const uint8_t *, size_t, size_t *);
 static size_t	 text_filter(const uint8_t *, size_t, uint8_t *, int *, int *);
@@ -142,28 +142,59 @@ text_decode(const uint8_t *s, size_t len, ucs4_t *uc, int *bad)
 	return (n);
 }
 
-/* Characters text_sanitize drops; tab, newline and CR are decided earlier. */
-static int
-text_removed(ucs4_t uc)
+/*
+ * The one list of characters that must not reach a terminal or a reader
+ * as they are: controls (C0, DEL, C1), surrogates, noncharacters, bidi
+ * controls (marks, embeddings, overrides, isolates, U+061C), U+FEFF and
+ * the line and paragraph separators.  Tab, newline and CR are decided by
+ * the callers before they ask.
+ */
+int
+text_unsafe(uint32_t uc)
 {
-	if (uc < 0x20 || (uc >= 0x7f && uc <= 0x9f))
+	if (uc < 0x20 || uc == 0x7f)
 		return (1);
-	if (uc < 0x061c)
+	if (uc < 0x80)
 		return (0);
-	if (uc == 0x061c || uc == 0x200e || uc == 0x200f)
+	if (uc > 0x10ffff || uc == 0xfeff || uc == 0x2028 || uc == 0x2029)
 		return (1);
-	if ((uc >= 0x202a && uc <= 0x202e) || (uc >= 0x2066 && uc <= 0x2069))
+	if ((uc >= 0xfdd0 && uc <= 0xfdef) || (uc & 0xfffe) == 0xfffe)
 		return (1);
-	if (uc >= 0xd800 && uc <= 0xdfff)
-		return (1);
-	if (uc == 0xfeff || (uc >= 0xfdd0 && uc <= 0xfdef))
-		return (1);
-	if ((uc & 0xfffe) == 0xfffe || uc > 0x10ffff)
-		return (1);
-	return (0);
+	return (uc_is_general_category(uc, UC_CATEGORY_Cc) ||
+	    uc_is_general_category(uc, UC_CATEGORY_Cs) ||
+	    uc_is_property_bidi_control(uc));
 }
 
-/* Display columns of one character; controls and the like count as 0. */
+/*
+ * Characters never sent to the terminal: format characters (soft hyphen,
+ * zero-width joiners, the Arabic number signs U+0600-U+0605, tags),
+ * variation selectors and emoji skin tones.  Terminals do not agree on
+ * them: one joins the emoji on either side of a ZWJ into one glyph two
+ * columns wide while curses, counting code points, moves on six; one
+ * draws a soft hyphen, another nothing; VS16 and skin tones widen the
+ * character before them on some terminals only.  Left out, each
+ * character around them is drawn on its own, as wide everywhere.
+ */
+static int
+text_undrawn(ucs4_t uc)
+{
+	if (uc < 0xad)
+		return (0);
+	if ((uc >= 0xfe00 && uc <= 0xfe0f) || (uc >= 0xe0100 &&
+	    uc <= 0xe01ef) || (uc >= 0x1f3fb && uc <= 0x1f3ff))
+		return (1);
+	return (uc_is_general_category(uc, UC_CATEGORY_Cf));
+}
+
+/*
+ * Display columns of one character.  The width rule, used for measuring,
+ * fitting and wrapping alike: a cluster is as wide as the sum of its
+ * characters, as curses counts its cursor, where marks and characters
+ * that are not drawn count 0 and the rest what libunistring says.  Where
+ * the terminal's C library counts a character otherwise, text_screen
+ * draws a stand-in of the width counted here, so that what is drawn
+ * always takes the columns measured.
+ */
 static int
 text_ucwidth(ucs4_t uc)
 {
@@ -171,6 +202,8 @@ text_ucwidth(ucs4_t uc)
 
 	if (uc >= 0x20 && uc < 0x7f)
 		return (1);
+	if (text_undrawn(uc) || text_is_mark(uc))
+		return (0);
 	w = uc_width(uc, "UTF-8");
 	return (w < 0 ? 0 : w);
 }
@@ -183,63 +216,52 @@ text_is_mark(ucs4_t uc)
 }
 
 /*
- * Returns the end of the extended grapheme cluster that starts at s[i] and
- * sets *width to its columns.  uc_is_grapheme_break only looks at pairs,
- * so the two rules that need more context (emoji ZWJ sequences and
- * regional indicator pairs) are applied here.
+ * Whether i is surely between two grapheme clusters without looking
+ * further: at either end, or between two ASCII characters (but CR LF).
+ */
+static int
+text_sure_break(const uint8_t *s, size_t len, size_t i)
+{
+	if (i == 0 || i >= len)
+		return (1);
+	return (s[i - 1] < 0x80 && s[i] < 0x80 &&
+	    !(s[i - 1] == '\r' && s[i] == '\n'));
+}
+
+/*
+ * Returns the end of the extended grapheme cluster that starts at s[i]
+ * (a cluster boundary) and sets *width to its columns.  Boundaries come
+ * from u8_grapheme_breaks over a window that starts at i: a boundary
+ * depends only on what comes before it, so those inside the window are
+ * right; the window grows until one is found.
  */
 static size_t
 text_cluster(const uint8_t *s, size_t len, size_t i, int *width)
 {
-	ucs4_t	prev, uc;
-	size_t	j;
-	int	w, n, bad, join, pict, pictzwj, nri;
+	char	 sbuf[64], *brk;
+	size_t	 n, k, want;
 
 	/* Printable ASCII not followed by a mark: the usual case, at once. */
 	if (s[i] >= 0x20 && s[i] < 0x7f && (i + 1 == len || s[i + 1] < 0x80)) {
 		*width = 1;
 		return (i + 1);
 	}
-	j = i + text_decode(s + i, len - i, &prev, &bad);
-	w = text_ucwidth(prev);
-	pict = uc_is_property_extended_pictographic(prev);
-	pictzwj = 0;
-	nri = uc_is_property_regional_indicator(prev);
-	while (j < len) {
-		/* Two ASCII characters are always apart, except CR LF. */
-		if (prev < 0x80 && s[j] < 0x80 &&
-		    !(prev == '\r' && s[j] == '\n'))
+	for (want = sizeof sbuf / 2;; want *= 2) {
+		if ((n = len - i) > want)
+			for (n = want; i + n < len && (s[i + n] & 0xc0) == 0x80;
+			    n++)
+				continue;
+		brk = n <= sizeof sbuf ? sbuf : xmalloc(n);
+		u8_grapheme_breaks(s + i, n, brk);
+		for (k = 1; k < n && !brk[k]; k++)
+			continue;
+		if (brk != sbuf)
+			free(brk);
+		if (k < n || i + n == len)
 			break;
-		n = text_decode(s + j, len - j, &uc, &bad);
-		if (bad)
-			break;
-		if (prev == TEXT_ZWJ &&
-		    uc_is_property_extended_pictographic(uc))
-			join = pictzwj;
-		else if (nri > 0 && uc_is_property_regional_indicator(uc))
-			join = nri % 2;
-		else
-			join = !uc_is_grapheme_break(prev, uc);
-		if (!join)
-			break;
-
-		if (uc == TEXT_ZWJ) {
-			pictzwj = pict;
-			pict = 0;
-		} else if (uc_is_property_extended_pictographic(uc))
-			pict = 1;
-		else if (uc_graphemeclusterbreak_property(uc) != GBP_EXTEND)
-			pict = 0;
-		if (uc_is_property_regional_indicator(uc))
-			nri++;
-		else
-			nri = 0;
-		w += text_ucwidth(uc);
-		prev = uc;
-		j += n;
 	}
-	*width = w;
-	return (j);
+	*width = text_width((const char *)s + i, k);
+	return (i + k);
 }
 
 /* Normalises with libunistring, which replaces invalid input itself. */
@@ -298,7 +320,7 @@ text_filter(const uint8_t *in, size_t len, uint8_t *out, int *changed,
 			out[o++] = '\n';
 			continue;
 		}
-		if (text_removed(uc)) {
+		if (text_unsafe(uc)) {
 			*changed = 1;
 			continue;
 		}
@@ -454,7 +476,7 @@ text_is_safe(const char *s, size_t len)
 			continue;
 		}
 		n = text_decode(u + i, len - i, &uc, &bad);
-		if (bad || text_removed(uc))
+		if (bad || text_unsafe(uc))
 			return (0);
 	}
 	return (1);
@@ -496,6 +518,64 @@ text_fit(const char *s, size_t len, int cols, int *width)
 	if (width != NULL)
 		*width = w;
 	return (i);
+}
+
+void
+text_round(const char *s, size_t len, size_t *start, size_t *end)
+{
+	const uint8_t	*u = (const uint8_t *)s;
+	char		 sbuf[64], *brk;
+	size_t		 a, b;
+
+	if (*start >= len || (text_sure_break(u, len, *start) &&
+	    text_sure_break(u, len, *end)))
+		return;
+	/* Segment from a sure boundary before to one after. */
+	for (a = *start; !text_sure_break(u, len, a); a--)
+		continue;
+	for (b = *end; !text_sure_break(u, len, b); b++)
+		continue;
+	brk = b - a <= sizeof sbuf ? sbuf : xmalloc(b - a);
+	u8_grapheme_breaks(u + a, b - a, brk);
+	while (*start > a && !brk[*start - a])
+		(*start)--;
+	while (*end < b && !brk[*end - a])
+		(*end)++;
+	if (brk != sbuf)
+		free(brk);
+}
+
+char *
+text_screen(const char *s, size_t len, int (*termwidth)(uint32_t))
+{
+	const uint8_t	*u = (const uint8_t *)s;
+	char		*out;
+	size_t		 i, o = 0;
+	ucs4_t		 uc;
+	int		 n, bad, w;
+
+	/* A stand-in is never longer than what it stands for. */
+	out = xmalloc(len + 1);
+	for (i = 0; i < len; i += n) {
+		if (u[i] >= 0x20 && u[i] < 0x7f) {
+			out[o++] = u[i];
+			n = 1;
+			continue;
+		}
+		n = text_decode(u + i, len - i, &uc, &bad);
+		if (text_undrawn(uc))
+			continue;
+		w = text_ucwidth(uc);
+		if (!bad && termwidth(uc) == w) {
+			memcpy(out + o, u + i, n);
+			o += n;
+			continue;
+		}
+		while (w-- > 0)
+			out[o++] = '?';
+	}
+	out[o] = '\0';
+	return (out);
 }
 
 static void

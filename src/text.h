@@ -15,11 +15,18 @@
 #define TEXT_PRE	0x1	/* keep newlines; tabs to 8-column stops; trailing blanks and newlines cut */
 
 /*
- * Makes untrusted bytes safe to show: invalid UTF-8 becomes U+FFFD; C0
- * controls (but newline and tab, see flags), DEL, C1 controls, bidi marks,
- * embeddings, overrides and isolates (U+200E, U+200F, U+202A-U+202E,
- * U+2066-U+2069), U+FEFF and noncharacters are removed; U+2028 and U+2029
- * count as whitespace; the result is NFC.  *changed (if not NULL) is set
+ * 1 for a character that must not be shown as it is: C0 and C1 controls,
+ * DEL, surrogates, noncharacters, bidi controls (U+061C, U+200E, U+200F,
+ * U+202A-U+202E, U+2066-U+2069), U+FEFF, U+2028 and U+2029, and anything
+ * past U+10FFFF.  Content loses these (text_sanitize) and diagnostics
+ * escape them.
+ */
+int	 text_unsafe(uint32_t);
+
+/*
+ * Makes untrusted bytes safe to show: invalid UTF-8 becomes U+FFFD; what
+ * text_unsafe names is removed, but newline and tab (see flags), and
+ * U+2028 and U+2029, which count as whitespace; the result is NFC.  *changed (if not NULL) is set
  * to 1 when anything other than whitespace handling or normalisation
  * altered the text.  sanitize(sanitize(x)) == sanitize(x).
  */
@@ -31,14 +38,35 @@ char	*text_sanitize(const char *s, size_t len, int flags, int *changed);
  */
 int	 text_is_safe(const char *s, size_t len);
 
-/* Display columns of valid UTF-8 (wide characters 2, combining marks 0). */
+/*
+ * Display columns of valid UTF-8: the sum over its characters, wide ones
+ * 2, combining marks and characters that are not drawn (format
+ * characters such as ZWJ and the soft hyphen, variation selectors, skin
+ * tones) 0.
+ */
 int	 text_width(const char *s, size_t len);
+
+/*
+ * What to send to a terminal to show valid UTF-8 s in exactly the
+ * columns text_width counts, given termwidth, the terminal's width of a
+ * character (wcwidth, which curses moves its cursor by): characters that
+ * are not drawn are left out, and one that termwidth counts otherwise
+ * becomes as many '?' as it is wide here.  Joined emoji so come out one
+ * by one, as wide on every terminal as curses counts them.
+ */
+char	*text_screen(const char *s, size_t len, int (*termwidth)(uint32_t));
 
 /*
  * The longest prefix of s, in bytes, that fits in cols columns without
  * splitting a character or a grapheme cluster; *width gets its columns.
  */
 size_t	 text_fit(const char *s, size_t len, int cols, int *width);
+
+/*
+ * Widens bytes [*start, *end) of s to whole grapheme clusters (UAX #29
+ * extended clusters, as text_fit and text_wrap see them).
+ */
+void	 text_round(const char *, size_t, size_t *, size_t *);
 
 /* One output line of text_wrap: bytes [start, end) of the input. */
 struct text_line {

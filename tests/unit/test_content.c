@@ -1126,6 +1126,15 @@ test_diag_escaping(void **state)
 	s = diag_format(&d);
 	assert_string_equal(s, "\\xff.yaml: error: the file is empty");
 	free(s);
+	/* Every bidi control is escaped, U+061C as well as U+202E. */
+	d.file = (char *)"a.yaml";
+	d.line = 1;
+	d.code = DIAG_DUP_ID;
+	d.arg = (char *)"x\xd8\x9cy\xe2\x80\xaez";
+	s = diag_format(&d);
+	assert_string_equal(s, "a.yaml:1:7: error: id "
+	    "'x\\xd8\\x9cy\\xe2\\x80\\xaez' is already used");
+	free(s);
 }
 
 static void

@@ -818,6 +818,77 @@ test_hit_columns(void **state)
 	layout_free(l);
 }
 
+/*
+ * Layout and search see the same grapheme clusters.  Laid out one column
+ * wide, each line holds one cluster; searching for any one character of
+ * the text finds whole lines, and each line a hit is on is marked whole.
+ */
+static void
+test_hit_clusters(void **state)
+{
+	static const char *const hard[] = {
+		/* Three flags, six regional indicators. */
+		"\xf0\x9f\x87\xa9\xf0\x9f\x87\xaa\xf0\x9f\x87\xab"
+		"\xf0\x9f\x87\xb7\xf0\x9f\x87\xa9\xf0\x9f\x87\xaa",
+		/* A family: man, ZWJ, woman, ZWJ, girl; then a flag. */
+		"\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d"
+		"\xf0\x9f\x91\xa7\xf0\x9f\x87\xa9\xf0\x9f\x87\xaa",
+		/* Thumbs up with a skin tone, a heart with VS16, a keycap. */
+		"\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd\xe2\x9d\xa4\xef\xb8\x8f"
+		"1\xef\xb8\x8f\xe2\x83\xa3",
+		/* Devanagari with a virama and ZWJ; Kannada; Hangul jamo. */
+		"\xe0\xa4\x95\xe0\xa5\x8d\xe2\x80\x8d\xe0\xa4\xb7"
+		"\xe0\xb2\x95\xe0\xb2\xbf\xe1\x84\x92\xe1\x85\xa1\xe1\x86\xab",
+		/* Stacked marks, a prepended number sign. */
+		"e\xcc\x81\xcc\xa3\xcc\x88" "a\xd8\x80\xd9\xa1" "b",
+	};
+	struct layout_opts	 o;
+	struct layout		*l;
+	struct search_hit	*h;
+	const struct layout_line *ln;
+	const char		*src;
+	char			*typed;
+	size_t			 i, k, c, n, j, nh;
+	uint32_t		 uc;
+	int			 col, w, on;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	o.width = 1;
+	for (i = 0; i < sizeof(hard) / sizeof(hard[0]); i++) {
+		l = layout_new(&o);
+		layout_paragraph(l, hard[i], LAYOUT_TEXT, "", "", LAYOUT_TEXT);
+		src = layout_source_text(l, 1);
+		for (c = 0; c < strlen(src); c += n) {
+			n = text_next(src + c, strlen(src) - c, &uc);
+			typed = xstrndup(src + c, n);
+			nh = hits_of(l, typed, &h);
+			for (j = 0; j < nh; j++) {
+				for (k = on = 0; k < l->nlines; k++) {
+					ln = &l->lines[k];
+					if (!search_hit_columns(l, k, &h[j],
+					    &col, &w))
+						continue;
+					on++;
+					if (h[j].start > ln->offset ||
+					    h[j].end < ln->offset + ln->clen ||
+					    col != 0 || w != (int)ln->width)
+						fail_msg("string %zu, U+%04X: hit "
+						    "[%zu, %zu) at %d+%d, line "
+						    "[%u, %u) %u wide", i, uc,
+						    h[j].start, h[j].end, col,
+						    w, ln->offset, ln->offset +
+						    ln->clen, ln->width);
+				}
+				assert_true(on > 0);
+			}
+			free(h);
+			free(typed);
+		}
+		layout_free(l);
+	}
+}
+
 /* The first hit at or after a line. */
 static void
 test_hit_after(void **state)
@@ -882,6 +953,7 @@ main(void)
 		cmocka_unit_test(test_text_folding),
 		cmocka_unit_test(test_text_cjk),
 		cmocka_unit_test(test_hit_columns),
+		cmocka_unit_test(test_hit_clusters),
 		cmocka_unit_test(test_hit_after),
 	};
 

@@ -4,19 +4,24 @@
  * wrapping (properties over every width), the ASCII fallback and folding
  * with its offset map.
  */
+#include "config.h"
+
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include <unigbrk.h>
 #include <uninorm.h>
 #include <unistr.h>
+#include <uniwidth.h>
 
 #include "text.h"
 #include "xalloc.h"
@@ -652,7 +657,9 @@ test_sanitize_random(void **state)
 			if (text_is_safe(in, len))
 				assert_int_equal(changed, 0);
 			else if (memchr(in, '\r', len) == NULL &&
-			    memchr(in, '\t', len) == NULL)
+			    memchr(in, '\t', len) == NULL &&
+			    memmem(in, len, LSEP, 3) == NULL &&
+			    memmem(in, len, PSEP, 3) == NULL)
 				assert_int_equal(changed, 1);
 			free(s);
 		}
@@ -667,7 +674,7 @@ test_is_safe(void **state)
 	static const struct bytes safe[] = {
 		B(""), B("plain"), B("line\nand newline"),
 		B(E_ACUTE "中" GRIN FAMILY), B(REPL), B("e" COMB_ACUTE),
-		B(NBSP IDSP), B(LSEP), B("\xef\xb7\x8f"), B("\xf4\x8f\xbf\xbd"),
+		B(NBSP IDSP), B("\xef\xb7\x8f"), B("\xf4\x8f\xbf\xbd"),
 	};
 	static const struct bytes unsafe[] = {
 		B("\x1b[0m"), B("a\rb"), B("\x07"), B("\x7f"), B("a\0b"),
@@ -675,7 +682,7 @@ test_is_safe(void **state)
 		B("\xef\xbf\xbe"), B("\xef\xb7\x90"), B("\xf4\x8f\xbf\xbf"),
 		B("\xc0\xaf"), B("\xed\xa0\x80"), B("ok\xe2\x82"), B("\xff"),
 		B("\xf4\x90\x80\x80"), B("\x0b"), B("\xc2\x85"),
-		B("tab\there"),
+		B("tab\there"), B(LSEP), B(PSEP), B("\xd8\x9c"),
 	};
 	size_t	i;
 
@@ -721,6 +728,13 @@ test_width(void **state)
 		{ "a\x7f" "b", 2 },
 		{ IDSP, 2 },
 		{ NBSP, 1 },
+		/* Not drawn: soft hyphen, number sign, VS16, skin tone. */
+		{ "a\xc2\xad" "b", 2 },
+		{ "\xd8\x80\xd9\xa1", 1 },
+		{ "\xe2\x9d\xa4\xef\xb8\x8f", 1 },
+		{ "\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd", 2 },
+		{ "\xf0\x9f\x87\xa9\xf0\x9f\x87\xaa", 2 },	/* a flag */
+		{ "\xe0\xb2\x95\xe0\xb2\xbf", 1 },	/* Kannada, with a mark */
 	};
 	size_t	i;
 	int	w;
@@ -733,6 +747,80 @@ test_width(void **state)
 			    cases[i].w);
 	}
 	assert_int_equal(text_width("abcdef", 3), 3);
+}
+
+/* ---- text_screen ---- */
+
+/* A terminal that draws hexagrams two columns wide, unlike libunistring. */
+static int
+fake_width(uint32_t uc)
+{
+	if (uc >= 0x4dc0 && uc <= 0x4dff)
+		return (2);
+	return (uc_width(uc, "UTF-8"));
+}
+
+static int
+wcwidth_of(uint32_t uc)
+{
+	return (wcwidth((wchar_t)uc));
+}
+
+static void
+test_screen(void **state)
+{
+	static const struct {
+		const char	*s;
+		const char	*shown;
+	} cases[] = {
+		{ "plain", "plain" },
+		/* Joined emoji come out one by one, as wide as measured. */
+		{ FAMILY, MAN WOMAN GIRL },
+		{ "a\xc2\xad" "b", "ab" },
+		{ "\xd8\x80\xd9\xa1", "\xd9\xa1" },
+		{ "\xe2\x9d\xa4\xef\xb8\x8f!", "\xe2\x9d\xa4!" },
+		{ "\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd", "\xf0\x9f\x91\x8d" },
+		{ "e" COMB_ACUTE, "e" COMB_ACUTE },
+		/* Counted otherwise by the terminal: a stand-in. */
+		{ "x\xe4\xb7\x80y", "x?y" },
+	};
+	static const char *const hard[] = {
+		FAMILY, GRIN, "\xf0\x9f\xab\xa8", "\xe4\xb7\x80\xe3\x89\x88",
+		"\xe0\xa4\x95\xe0\xa5\x8d" ZWJ "\xe0\xa4\xb7",
+		"\xe0\xb2\x95\xe0\xb2\xbf\xe0\xb2\x95\xe0\xb3\x86",
+		"\xe1\x84\x92\xe1\x85\xa1\xe1\x86\xab", "a\xc2\xad\xd8\x85" "b",
+		"\xf0\x9f\x87\xa9\xf0\x9f\x87\xaa" "1\xef\xb8\x8f\xe2\x83\xa3",
+		"\xef\xbf\xbd\xe2\x80\x8b\xe2\x81\xa0" NBSP IDSP,
+	};
+	const uint8_t	*u;
+	char		*out;
+	size_t		 i, k;
+	ucs4_t		 uc;
+	int		 n, w;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		out = text_screen(cases[i].s, strlen(cases[i].s), fake_width);
+		assert_string_equal(out, cases[i].shown);
+		free(out);
+	}
+	/* With the C library's widths, what is sent fills what was measured. */
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		skip();
+	for (i = 0; i < sizeof hard / sizeof *hard; i++) {
+		out = text_screen(hard[i], strlen(hard[i]), wcwidth_of);
+		u = (const uint8_t *)out;
+		for (k = w = 0; out[k] != '\0'; k += n) {
+			n = u8_mbtouc(&uc, u + k, strlen(out + k));
+			assert_true(wcwidth((wchar_t)uc) >= 0);
+			w += wcwidth((wchar_t)uc);
+		}
+		if (w != text_width(hard[i], strlen(hard[i])))
+			fail_msg("string %zu: sent %d columns, measured %d", i,
+			    w, text_width(hard[i], strlen(hard[i])));
+		free(out);
+	}
+	setlocale(LC_CTYPE, "C");
 }
 
 /* ---- text_fit ---- */
@@ -1551,6 +1639,7 @@ main(void)
 		cmocka_unit_test(test_sanitize_random),
 		cmocka_unit_test(test_is_safe),
 		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_screen),
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_fit_boundaries),
 		cmocka_unit_test(test_wrap_empty),
