@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "content.h"
 #include "diag.h"
@@ -34,6 +35,9 @@
 #include "xalloc.h"
 
 #define EXIT_USAGE	2
+
+/* Set while the pager runs: its output is not checked at exit. */
+static int	main_viewing;
 
 enum main_command {
 	CMD_VIEW,
@@ -358,10 +362,9 @@ main_extract(const struct main_opts *o)
 		i18n_printf(stderr, _("pamphlet: fix the errors above before "
 		    "extracting the text to translate\n"));
 		rc = EXIT_FAILURE;
-	} else if (pot_write(stdout, &lib) == -1) {
-		perror("pamphlet");
-		rc = EXIT_FAILURE;
-	}
+	} else
+		/* A write error is reported once, when stdout is closed. */
+		(void)pot_write(stdout, &lib);
 	diag_free(&diags);
 	doc_library_free(&lib);
 	return (rc);
@@ -475,6 +478,7 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 	long			 t = -1, s = -1;
 	int			 cols, rows, rc, sig, mx, my;
 
+	main_viewing = 1;
 	if (main_load(o, &lib) == -1) {
 		doc_library_free(&lib);
 		return (EXIT_FAILURE);
@@ -607,6 +611,30 @@ done:
 	return (sig != 0 ? 128 + sig : EXIT_SUCCESS);
 }
 
+/*
+ * Runs at exit: output that could not be written is a failure, whatever
+ * the command, so that "pamphlet --list > full-disk/file" does not look
+ * as if it worked.  A pipe closed early by its reader (SIGPIPE ignored)
+ * is the reader's choice and not reported.
+ */
+static void
+main_close_stdout(void)
+{
+	int	err = 0;
+
+	/* The pager's screen is the terminal's business, not a result. */
+	if (main_viewing)
+		return;
+	if (fflush(stdout) != 0 || ferror(stdout))
+		err = errno != 0 ? errno : EIO;
+	if (fclose(stdout) != 0 && err == 0)
+		err = errno;
+	if (err == 0 || err == EPIPE)
+		return;
+	i18n_printf(stderr, _("pamphlet: write error: %s\n"), strerror(err));
+	_exit(EXIT_FAILURE);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -616,6 +644,7 @@ main(int argc, char *argv[])
 	long			 n;
 	int			 c, rc;
 
+	atexit(main_close_stdout);
 	i18n_init(NULL);
 	memset(&o, 0, sizeof(o));
 	o.command = CMD_VIEW;

@@ -37,7 +37,8 @@ fatal(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-	exit(2);
+	/* A run-time failure: 2 is kept for a wrong command line. */
+	exit(EXIT_FAILURE);
 }
 
 void *

@@ -8,10 +8,13 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "doc.h"
 #include "xalloc.h"
@@ -241,6 +244,31 @@ test_block_free(void **state)
 	doc_topic_free(t);
 }
 
+/*
+ * Running out of memory is a run-time failure, status 1: status 2 means
+ * a wrong command line, which the user could have fixed.
+ */
+static void
+test_fatal_status(void **state)
+{
+	pid_t	pid;
+	int	status;
+
+	(void)state;
+	fflush(NULL);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		/* Quiet: the message is not what is tested here. */
+		if (freopen("/dev/null", "w", stderr) == NULL)
+			_exit(3);
+		fatal("out of memory");
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 1);
+}
+
 int
 main(void)
 {
@@ -252,6 +280,7 @@ main(void)
 		cmocka_unit_test(test_tstr),
 		cmocka_unit_test(test_library),
 		cmocka_unit_test(test_block_free),
+		cmocka_unit_test(test_fatal_status),
 	};
 
 	return (cmocka_run_group_tests_name("doc", tests, NULL, NULL));
