@@ -29,7 +29,7 @@
 #include "readability.h"
 #include "render.h"
 #include "settings.h"
-#include "term.h"
+#include "tty.h"
 #include "text.h"
 #include "view.h"
 #include "xalloc.h"
@@ -466,7 +466,7 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 {
 	struct library		 lib;
 	struct layout_opts	 lo;
-	struct term_opts	 to;
+	struct tty_opts	 to;
 	struct view		 v;
 	struct kiosk		 kiosk;
 	struct diag_list	 diags;
@@ -519,11 +519,11 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 	to.raw = kiosk.enabled;
 	/* Mouse mode costs text selection: on for kiosks, or when asked. */
 	to.mouse = o->mouse == 1 || (o->mouse == -1 && kiosk.enabled);
-	if (term_init(&to) == -1) {
+	if (tty_init(&to) == -1) {
 		doc_library_free(&lib);
 		return (EXIT_FAILURE);
 	}
-	xalloc_set_cleanup(term_end);
+	xalloc_set_cleanup(tty_end);
 	/* NO_COLOR asks for no colour; a theme named outright wins. */
 	render_init(o->theme != -1 ? (enum render_theme)o->theme :
 	    (o->no_color ? RENDER_THEME_MONO : RENDER_THEME_DEFAULT),
@@ -533,7 +533,7 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 	lo.ascii = !i18n_utf8();
 	lo.plain = o->plain;
 	lo.emergency_number = lib.settings.emergency_number;
-	term_size(&cols, &rows);
+	tty_size(&cols, &rows);
 	view_init(&v, &lib, &lo, &kiosk, cols, rows);
 	if (t >= 0)
 		view_open(&v, t, s);
@@ -542,17 +542,17 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 	fresh = t < 0;
 	for (;;) {
 		/* A paste or a held key is handled before the next draw. */
-		if (!term_pending())
+		if (!tty_pending())
 			render_draw(&v);
-		rc = term_read(kiosk.idle > 0 ? 1000 : -1, &key);
-		if (rc == TERM_QUIT)
+		rc = tty_read(kiosk.idle > 0 ? 1000 : -1, &key);
+		if (rc == TTY_QUIT)
 			break;
-		if (rc == TERM_TIMEOUT) {
+		if (rc == TTY_TIMEOUT) {
 			/* Left alone: ready for the next reader. */
 			if (kiosk.idle > 0 && !fresh &&
 			    main_now() - last >= kiosk.idle) {
 				view_reset(&v);
-				term_forget();
+				tty_forget();
 				fresh = 1;
 			}
 			continue;
@@ -562,20 +562,20 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 		if (kiosk_chord_feed(&kiosk, key))
 			break;
 		if (key == KEYMAP_RESIZE) {
-			term_size(&cols, &rows);
+			tty_size(&cols, &rows);
 			view_resize(&v, cols, rows);
 			continue;
 		}
 		if (key == KEYMAP_MOUSE) {
-			switch (term_mouse(&mx, &my)) {
-			case TERM_MOUSE_TAP:
+			switch (tty_mouse(&mx, &my)) {
+			case TTY_MOUSE_TAP:
 				if (view_tap(&v, mx, my))
 					goto done;
 				break;
-			case TERM_MOUSE_WHEEL_UP:
+			case TTY_MOUSE_WHEEL_UP:
 				view_wheel(&v, -1);
 				break;
-			case TERM_MOUSE_WHEEL_DOWN:
+			case TTY_MOUSE_WHEEL_DOWN:
 				view_wheel(&v, 1);
 				break;
 			default:
@@ -603,9 +603,9 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 			break;
 	}
 done:
-	term_end();
+	tty_end();
 	xalloc_set_cleanup(NULL);
-	sig = term_signal();
+	sig = tty_signal();
 	view_free(&v);
 	doc_library_free(&lib);
 	return (sig != 0 ? 128 + sig : EXIT_SUCCESS);

@@ -1,51 +1,51 @@
 /*
  * The terminal: curses start and end, keys translated to our own codes,
  * signals turned into flags, and a terminal always restored, also after
- * a crash.  Only term.c and render.c include <curses.h>.
+ * a crash.  Only tty.c and render.c include <curses.h>.
  */
-#ifndef PAMPHLET_TERM_H
-#define PAMPHLET_TERM_H
+#ifndef PAMPHLET_TTY_H
+#define PAMPHLET_TTY_H
 
 #include <stdint.h>
 
-struct term_opts {
+struct tty_opts {
 	int	raw;		/* Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys */
 	int	color;		/* use colour if the terminal has it */
 	int	mouse;		/* taps, clicks and the wheel */
 };
 
-/* What the mouse did, after term_read gave KEYMAP_MOUSE. */
-enum term_mouse {
-	TERM_MOUSE_NONE,
-	TERM_MOUSE_TAP,
-	TERM_MOUSE_WHEEL_UP,
-	TERM_MOUSE_WHEEL_DOWN
+/* What the mouse did, after tty_read gave KEYMAP_MOUSE. */
+enum tty_mouse {
+	TTY_MOUSE_NONE,
+	TTY_MOUSE_TAP,
+	TTY_MOUSE_WHEEL_UP,
+	TTY_MOUSE_WHEEL_DOWN
 };
 
-enum term_mouse	term_mouse(int *x, int *y);
+enum tty_mouse	tty_mouse(int *x, int *y);
 
 /* Takes over the terminal; -1 (with a message) if it cannot. */
-int	term_init(const struct term_opts *);
+int	tty_init(const struct tty_opts *);
 /* Gives the terminal back as it was.  Safe to call twice. */
-void	term_end(void);
+void	tty_end(void);
 
-#define TERM_TIMEOUT	0	/* no key within the time */
-#define TERM_KEY	1	/* *key holds a key */
-#define TERM_QUIT	2	/* a signal or a lost terminal: end now */
+#define TTY_TIMEOUT	0	/* no key within the time */
+#define TTY_KEY	1	/* *key holds a key */
+#define TTY_QUIT	2	/* a signal or a lost terminal: end now */
 
 /* Waits up to ms milliseconds (-1: forever) for a key. */
-int	term_read(int ms, uint32_t *key);
+int	tty_read(int ms, uint32_t *key);
 /* 1 if more input is waiting to be read. */
-int	term_pending(void);
+int	tty_pending(void);
 /*
  * Forgets what was shown, at once: the screen is erased line by line and
  * cleared, and the terminal's scrollback is cleared where it can be
  * (terminfo E3), before this returns.  The next draw repaints everything.
  */
-void	term_forget(void);
+void	tty_forget(void);
 /* The screen size. */
-void	term_size(int *cols, int *rows);
+void	tty_size(int *cols, int *rows);
 /* The signal that ended the wait, or 0. */
-int	term_signal(void);
+int	tty_signal(void);
 
 #endif
