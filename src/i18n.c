@@ -12,7 +12,6 @@
 #include <dirent.h>
 #include <langinfo.h>
 #include <locale.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,7 +42,6 @@ struct i18n_cache {
 #define I18N_LOCALE_ALIAS	"/usr/share/locale/locale.alias"
 #endif
 
-static int			 i18n_term_utf8;
 static char			 i18n_dir[4096];
 static char			 i18n_start_lang[64];
 static char			 i18n_cur_lang[64];
@@ -77,7 +75,6 @@ static int		 i18n_usable_name(const char *, int);
 static void		 i18n_aliases_load(void);
 static void		 i18n_filter_env(void);
 static void		 i18n_warn_damaged(const char *, const char *);
-static void		 i18n_print_warnings(void);
 
 static int
 i18n_codeset_utf8(void)
@@ -108,12 +105,13 @@ i18n_init(const char *lang)
 {
 	const char	*dir, *loc;
 	char		*msglang = NULL;
+	int		 utf8;
 
 	loc = setlocale(LC_ALL, "");
-	i18n_term_utf8 = loc != NULL && i18n_codeset_utf8();
+	utf8 = loc != NULL && i18n_codeset_utf8();
 	if (loc != NULL)
 		msglang = i18n_lang_of(setlocale(LC_MESSAGES, NULL));
-	if (!i18n_term_utf8) {
+	if (!utf8) {
 		/* Keep the reader's language when the locale changes. */
 		if (msglang != NULL && getenv("LANGUAGE") == NULL)
 			setenv("LANGUAGE", msglang, 1);
@@ -144,14 +142,7 @@ i18n_init(const char *lang)
 	bind_textdomain_codeset(I18N_DOMAIN, "UTF-8");
 	bind_textdomain_codeset(I18N_CONTENT_DOMAIN, "UTF-8");
 	textdomain(I18N_DOMAIN);
-	i18n_print_warnings();
-	return (i18n_term_utf8);
-}
-
-int
-i18n_utf8(void)
-{
-	return (i18n_term_utf8);
+	return (utf8);
 }
 
 static size_t
@@ -409,12 +400,15 @@ i18n_warn_damaged(const char *path, const char *why)
 	i18n_warnings[i].why = why;
 }
 
-/* Only once LANGUAGE names sound catalogues may the warning be translated. */
-static void
-i18n_print_warnings(void)
+/*
+ * Only once LANGUAGE names sound catalogues, after i18n_init, may a
+ * warning be translated.
+ */
+char *
+i18n_warning(void)
 {
 	struct i18n_warning	*w;
-	char			*safe;
+	char			*safe, *msg;
 	size_t			 i;
 
 	for (i = 0; i < I18N_MAX_WARN; i++) {
@@ -426,17 +420,19 @@ i18n_print_warnings(void)
 		if (w->why == NULL)
 			/* TRANSLATORS: %s is what LANGUAGE names; keep
 			   "LANGUAGE", the name of a setting. */
-			i18n_printf(stderr, _("pamphlet: warning: LANGUAGE: "
+			msg = xasprintf(_("pamphlet: warning: LANGUAGE: "
 			    "'%s' is not a language code; use a code such as "
 			    "de, es or pt_BR\n"), safe);
 		else
 			/* TRANSLATORS: %1$s is a file, %2$s says what is
 			   wrong with it ("a damaged hash table"). */
-			i18n_printf(stderr, _("pamphlet: warning: %1$s: %2$s; "
+			msg = xasprintf(_("pamphlet: warning: %1$s: %2$s; "
 			    "this translation is not used\n"), safe,
 			    _(w->why));
 		free(safe);
+		return (msg);
 	}
+	return (NULL);
 }
 
 /*
@@ -652,37 +648,6 @@ i18n_languages_free(struct i18n_lang *l, size_t n)
 		free(l[i].name);
 	}
 	free(l);
-}
-
-int
-i18n_fputs(const char *s, FILE *fp)
-{
-	char	*a;
-	int	 rc;
-
-	if (i18n_term_utf8)
-		return (fputs(s, fp));
-	a = text_to_ascii(s, strlen(s));
-	rc = fputs(a, fp);
-	free(a);
-	return (rc);
-}
-
-int
-i18n_printf(FILE *fp, const char *fmt, ...)
-{
-	va_list	 ap;
-	char	*s;
-	int	 n;
-
-	va_start(ap, fmt);
-	n = vasprintf(&s, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return (-1);
-	n = i18n_fputs(s, fp);
-	free(s);
-	return (n);
 }
 
 int

@@ -9,7 +9,7 @@
 #define PAMPHLET_I18N_H
 
 #include <libintl.h>
-#include <stdio.h>
+#include <stddef.h>
 
 #define I18N_DOMAIN		"pamphlet"
 #define I18N_CONTENT_DOMAIN	"pamphlet-content"
@@ -29,8 +29,12 @@ struct tstr;
  * directory of catalogues.
  */
 int		 i18n_init(const char *lang);
-/* 1 if the character set chosen by i18n_init is UTF-8. */
-int		 i18n_utf8(void);
+/*
+ * The next warning about the translations found by i18n_init (a damaged
+ * catalogue, a name in LANGUAGE that is no language code), translated
+ * and safe to show, each once; NULL when there is none left.  Free it.
+ */
+char		*i18n_warning(void);
 
 const char	*i18n_ui(const char *) __attribute__((format_arg(1)));
 const char	*i18n_ui_ctxt(const char *key, const char *fallback)
@@ -63,15 +67,6 @@ const char	*i18n_default_language(void);
 const char	*i18n_language(void);
 /* 1 if two codes name the same language: "de" and "de_DE" do. */
 int		 i18n_same_language(const char *, const char *);
-
-/*
- * Writes text for a person to read on stdout or stderr: as it is on a
- * UTF-8 terminal, as plain ASCII otherwise (an 8-bit terminal would take
- * some UTF-8 bytes for control codes).
- */
-int		 i18n_fputs(const char *, FILE *);
-int		 i18n_printf(FILE *, const char *, ...)
-		    __attribute__((format(printf, 2, 3)));
 
 /*
  * The text to show for a content string: the translation when one is

@@ -18,6 +18,7 @@
 #include "layout.h"
 #include "render.h"
 #include "text.h"
+#include "tty.h"
 #include "view.h"
 
 /* Colour pairs, by number. */
@@ -132,7 +133,7 @@ render_text(int y, int x, const char *s, size_t len, int cols, attr_t a)
 	if (cols <= 0 || len == 0)
 		return;
 	/* Without UTF-8, no byte above 0x7f may reach the terminal. */
-	if (!i18n_utf8()) {
+	if (!tty_utf8()) {
 		ascii = text_to_ascii(s, len);
 		s = ascii;
 		len = strlen(ascii);

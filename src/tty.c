@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,7 @@
 
 #include "i18n.h"
 #include "keymap.h"
+#include "text.h"
 #include "tty.h"
 
 static volatile sig_atomic_t	 tty_caught;
@@ -31,6 +33,7 @@ static struct termios		 tty_tios;
 static char			 tty_reset[256];
 static size_t			 tty_resetlen;
 static SCREEN			*tty_screen;
+static int			 tty_utf8_on;
 
 static void	tty_on_signal(int);
 static void	tty_on_crash(int);
@@ -387,4 +390,47 @@ tty_mouse(int *x, int *y)
 	if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
 		return (TTY_MOUSE_TAP);
 	return (TTY_MOUSE_NONE);
+}
+
+void
+tty_set_utf8(int on)
+{
+	tty_utf8_on = on;
+}
+
+int
+tty_utf8(void)
+{
+	return (tty_utf8_on);
+}
+
+int
+tty_fputs(const char *s, FILE *fp)
+{
+	char	*a;
+	int	 rc;
+
+	if (tty_utf8_on)
+		return (fputs(s, fp));
+	a = text_to_ascii(s, strlen(s));
+	rc = fputs(a, fp);
+	free(a);
+	return (rc);
+}
+
+int
+tty_printf(FILE *fp, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return (-1);
+	n = tty_fputs(s, fp);
+	free(s);
+	return (n);
 }

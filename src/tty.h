@@ -7,6 +7,7 @@
 #define PAMPHLET_TTY_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 struct tty_opts {
 	int	raw;		/* Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys */
@@ -47,5 +48,20 @@ void	tty_forget(void);
 void	tty_size(int *cols, int *rows);
 /* The signal that ended the wait, or 0. */
 int	tty_signal(void);
+
+/*
+ * Whether the terminal shows UTF-8, as i18n_init found from the locale
+ * before it changed it.  Until it is set, it does not.
+ */
+void	tty_set_utf8(int);
+int	tty_utf8(void);
+/*
+ * Writes text for a person to read on stdout or stderr: as it is on a
+ * UTF-8 terminal, as plain ASCII otherwise (an 8-bit terminal would take
+ * some UTF-8 bytes for control codes).
+ */
+int	tty_fputs(const char *, FILE *);
+int	tty_printf(FILE *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
 
 #endif
