@@ -42,9 +42,18 @@ struct i18n_cache {
 #define I18N_LOCALE_ALIAS	"/usr/share/locale/locale.alias"
 #endif
 
+/* A language: its code, and what LANGUAGE says for it ("C": nothing). */
+struct i18n_lang {
+	char	 code[I18N_CODE_MAX];
+	char	*env;
+};
+
 static char			 i18n_dir[4096];
-static char			 i18n_start_lang[64];
-static char			 i18n_cur_lang[64];
+/* Every language made, for the life of the process. */
+static struct i18n_lang		**i18n_langs;
+static size_t			 i18n_nlangs, i18n_langscap;
+static const struct i18n_lang	*i18n_start;	/* chosen at start */
+static const struct i18n_lang	*i18n_cur;	/* what gettext reads now */
 /*
  * Damaged catalogues found, and names in LANGUAGE that are not language
  * codes (why NULL), said once each when it is safe to translate.
@@ -68,6 +77,7 @@ static size_t			 i18n_cachecap;	/* 0 or a power of two */
 
 static const char	*i18n_safe(const char *);
 static void		 i18n_lang_from_env(char *, size_t);
+static const struct i18n_lang *i18n_lang_make(const char *, const char *);
 static int		 i18n_code_norm(const char *, char *, size_t);
 static int		 i18n_code_valid(const char *);
 static int		 i18n_usable(const char *, int);
@@ -104,7 +114,7 @@ int
 i18n_init(const char *lang)
 {
 	const char	*dir, *loc;
-	char		*msglang = NULL;
+	char		*msglang = NULL, code[I18N_CODE_MAX];
 	int		 utf8;
 
 	loc = setlocale(LC_ALL, "");
@@ -135,8 +145,8 @@ i18n_init(const char *lang)
 		i18n_aliases_load();
 	/* Before the first lookup: gettext must never read a bad catalogue. */
 	i18n_filter_env();
-	i18n_lang_from_env(i18n_start_lang, sizeof(i18n_start_lang));
-	snprintf(i18n_cur_lang, sizeof(i18n_cur_lang), "%s", i18n_start_lang);
+	i18n_lang_from_env(code, sizeof(code));
+	i18n_start = i18n_cur = i18n_lang_make(code, getenv("LANGUAGE"));
 	bindtextdomain(I18N_DOMAIN, dir);
 	bindtextdomain(I18N_CONTENT_DOMAIN, dir);
 	bind_textdomain_codeset(I18N_DOMAIN, "UTF-8");
@@ -231,12 +241,13 @@ i18n_ui_plural(const char *one, const char *many, unsigned long n)
 }
 
 const char *
-i18n_content(const struct tstr *ts)
+i18n_content(const struct i18n_lang *lang, const struct tstr *ts)
 {
 	const char	*t;
 
 	if (ts->key == NULL)
 		return (NULL);
+	i18n_use(lang);
 	t = dgettext(I18N_CONTENT_DOMAIN, ts->key);
 	if (t == ts->key)
 		return (tstr_msgid(ts));
@@ -546,64 +557,109 @@ i18n_code_valid(const char *c)
 	    strcmp(code, c) == 0);
 }
 
+/* The language of a code and a value of LANGUAGE, made once. */
+static const struct i18n_lang *
+i18n_lang_make(const char *code, const char *env)
+{
+	struct i18n_lang	*l;
+	size_t			 i;
+
+	for (i = 0; i < i18n_nlangs; i++)
+		if (strcmp(i18n_langs[i]->code, code) == 0 &&
+		    strcmp(i18n_langs[i]->env, env) == 0)
+			return (i18n_langs[i]);
+	xgrow(&i18n_langs, &i18n_langscap, i18n_nlangs + 1,
+	    sizeof(*i18n_langs));
+	l = xcalloc(1, sizeof(*l));
+	snprintf(l->code, sizeof(l->code), "%s", code);
+	l->env = xstrdup(env);
+	i18n_langs[i18n_nlangs++] = l;
+	return (l);
+}
+
+const struct i18n_lang *
+i18n_lang_get(const char *name)
+{
+	char	code[I18N_CODE_MAX];
+
+	if (i18n_code_norm(name, code, sizeof(code)) == -1)
+		return (NULL);
+	/*
+	 * LANGUAGE is set even for English: unset, gettext would fall back
+	 * to the locale's language, which may not be English.  A language
+	 * whose catalogue is damaged is shown in English, and should one
+	 * for "en" be damaged too, "C" reads no catalogue at all.
+	 */
+	if (i18n_usable(code, 0))
+		return (i18n_lang_make(code, code));
+	return (i18n_lang_make("en", i18n_usable("en", 0) ? "en" : "C"));
+}
+
+void
+i18n_use(const struct i18n_lang *l)
+{
+	if (l == i18n_cur)
+		return;
+	setenv("LANGUAGE", l->env, 1);
+	/* Forget translations already looked up (gettext's own cache). */
+	textdomain(textdomain(NULL));
+	i18n_cur = l;
+}
+
 int
 i18n_set_language(const char *name)
 {
-	char	code[I18N_CODE_MAX];
-	int	rc = 0;
+	const struct i18n_lang	*l;
+	char			 code[I18N_CODE_MAX];
 
 	if (i18n_code_norm(name, code, sizeof(code)) == -1)
 		return (-1);
-	/*
-	 * Set even for English: unset, gettext would fall back to the
-	 * locale's language, which may not be English.  A language whose
-	 * catalogue is damaged is shown in English.
-	 */
-	if (!i18n_usable(code, 0)) {
-		snprintf(code, sizeof(code), "en");
-		rc = 1;
-	}
-	/* "C": no catalogue at all, should one for "en" be damaged too. */
-	setenv("LANGUAGE", rc == 0 || i18n_usable(code, 0) ? code : "C", 1);
-	/* Forget translations already looked up (gettext's own cache). */
-	textdomain(textdomain(NULL));
-	snprintf(i18n_cur_lang, sizeof(i18n_cur_lang), "%s", code);
-	return (rc);
+	l = i18n_lang_get(code);
+	i18n_use(l);
+	/* Not the catalogues asked for: English instead. */
+	return (strcmp(l->env, code) != 0);
+}
+
+const struct i18n_lang *
+i18n_lang_default(void)
+{
+	return (i18n_start);
+}
+
+const struct i18n_lang *
+i18n_lang_current(void)
+{
+	return (i18n_cur);
 }
 
 const char *
-i18n_default_language(void)
+i18n_lang_code(const struct i18n_lang *l)
 {
-	return (i18n_start_lang);
-}
-
-const char *
-i18n_language(void)
-{
-	return (i18n_cur_lang);
+	return (l->code);
 }
 
 static int
-i18n_lang_cmp(const void *a, const void *b)
+i18n_choice_cmp(const void *a, const void *b)
 {
-	const struct i18n_lang	*x = a, *y = b;
+	const struct i18n_choice	*x = a, *y = b;
 
-	return (strcmp(x->code, y->code));
+	return (strcmp(x->lang->code, y->lang->code));
 }
 
 size_t
-i18n_languages(struct i18n_lang **out)
+i18n_languages(struct i18n_choice **out)
 {
-	struct i18n_lang	*l = NULL;
+	const struct i18n_lang	*was = i18n_cur;
+	struct i18n_choice	*l = NULL;
 	struct dirent		*de;
 	struct stat		 st;
 	DIR			*d;
-	char			*path, cur[64];
+	char			*path;
 	size_t			 n = 0, cap = 0, i;
 	int			 ok;
 
 	xgrow(&l, &cap, 1, sizeof(*l));
-	l[n].code = xstrdup("en");
+	l[n].lang = i18n_lang_get("en");
 	l[n++].name = NULL;
 	if ((d = opendir(i18n_dir)) != NULL) {
 		while ((de = readdir(d)) != NULL) {
@@ -619,34 +675,32 @@ i18n_languages(struct i18n_lang **out)
 			if (!ok)
 				continue;
 			xgrow(&l, &cap, n + 1, sizeof(*l));
-			l[n].code = xstrdup(de->d_name);
+			l[n].lang = i18n_lang_make(de->d_name, de->d_name);
 			l[n++].name = NULL;
 		}
 		closedir(d);
 	}
-	qsort(l + 1, n - 1, sizeof(*l), i18n_lang_cmp);
-	/* Each named by its own catalogue. */
-	snprintf(cur, sizeof(cur), "%s", i18n_cur_lang);
+	qsort(l + 1, n - 1, sizeof(*l), i18n_choice_cmp);
+	/* Each named by its own catalogue, then back to the one in use. */
 	for (i = 0; i < n; i++) {
-		i18n_set_language(l[i].code);
+		i18n_use(l[i].lang);
 		/* TRANSLATORS: the name of your language, in your language,
 		   as a speaker would write it: "Español", "Deutsch". */
 		l[i].name = xstrdup(C_("language-name", "English"));
 	}
-	i18n_set_language(cur);
+	if (was != NULL)
+		i18n_use(was);
 	*out = l;
 	return (n);
 }
 
 void
-i18n_languages_free(struct i18n_lang *l, size_t n)
+i18n_languages_free(struct i18n_choice *l, size_t n)
 {
 	size_t	i;
 
-	for (i = 0; i < n; i++) {
-		free(l[i].code);
+	for (i = 0; i < n; i++)
 		free(l[i].name);
-	}
 	free(l);
 }
 

@@ -310,7 +310,8 @@ main_list(const struct main_opts *o)
 	}
 	for (i = 0; i < lib.ntopics; i++)
 		tty_printf(stdout, "%s  %s\n", lib.topics[i]->id,
-		    i18n_content(&lib.topics[i]->title));
+		    i18n_content(i18n_lang_default(),
+		    &lib.topics[i]->title));
 	doc_library_free(&lib);
 	return (EXIT_SUCCESS);
 }
@@ -332,6 +333,7 @@ main_dump(const struct main_opts *o)
 	memset(&lo, 0, sizeof(lo));
 	lo.width = o->width;
 	lo.ascii = !tty_utf8();
+	lo.lang = i18n_lang_default();
 	lo.plain = o->plain;
 	lo.emergency_number = lib.settings.emergency_number;
 	lo.lib = &lib;
@@ -532,6 +534,7 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 
 	memset(&lo, 0, sizeof(lo));
 	lo.ascii = !tty_utf8();
+	lo.lang = i18n_lang_default();
 	lo.plain = o->plain;
 	lo.emergency_number = lib.settings.emergency_number;
 	tty_size(&cols, &rows);

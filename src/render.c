@@ -181,10 +181,10 @@ render_title(const struct view *v, char *buf, size_t len)
 	case VIEW_CONTENTS:
 		/* TRANSLATORS: title bar; %s is a topic's title. */
 		snprintf(buf, len, _(" %s: contents"),
-		    i18n_content(&t->title));
+		    i18n_content(v->opts.lang, &t->title));
 		break;
 	case VIEW_READING:
-		snprintf(buf, len, " %s", i18n_content(&t->title));
+		snprintf(buf, len, " %s", i18n_content(v->opts.lang, &t->title));
 		break;
 	case VIEW_HELP:
 		snprintf(buf, len, " %s", _("Help"));
@@ -411,6 +411,8 @@ render_draw(const struct view *v)
 	char		 title[256], left[256], right[128];
 	long		 s;
 
+	/* The program's own words in the language of the view. */
+	i18n_use(v->opts.lang);
 	if (v->too_small) {
 		render_small(v);
 		wnoutrefresh(stdscr);
