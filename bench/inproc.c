@@ -10,8 +10,8 @@
  *		opens TOPIC for reading at 80x24 and times, REPS times each:
  *		a resize (view_resize between 80x24, 100x30 and 60x20, which
  *		lays the topic out again at the new width), and a language
- *		switch to LANG and back (i18n_set_language then
- *		view_language_changed, what choosing a language ends with),
+ *		switch to LANG and back (view_language, what choosing a
+ *		language ends with),
  *		and the whole choice as the keys make it (ACT_LANGUAGE,
  *		which lists the installed languages, then ACT_OPEN on LANG).
  *
@@ -33,6 +33,7 @@
 #include "doc.h"
 #include "i18n.h"
 #include "layout.h"
+#include "tty.h"
 #include "view.h"
 #include "xalloc.h"
 
@@ -175,7 +176,7 @@ ip_choose(struct view *v, const char *code)
 	if (v->screen != VIEW_LANGUAGE)
 		fatal("the language list did not open");
 	for (i = 0; i < v->nlangs; i++)
-		if (strcmp(v->langs[i].code, code) == 0)
+		if (strcmp(i18n_lang_code(v->langs[i].lang), code) == 0)
 			break;
 	if (i == v->nlangs)
 		fatal("language %s is not installed", code);
@@ -186,9 +187,9 @@ ip_choose(struct view *v, const char *code)
 		fatal("no link for language %s", code);
 	v->focus = (long)k;
 	view_apply(v, ACT_OPEN);
-	if (strcmp(i18n_language(), code) != 0)
+	if (strcmp(i18n_lang_code(v->opts.lang), code) != 0)
 		fatal("choosing %s left the language %s", code,
-		    i18n_language());
+		    i18n_lang_code(v->opts.lang));
 }
 
 static int
@@ -199,6 +200,7 @@ ip_view(const char *dir, const char *topic, const char *lang, int reps)
 	struct library		 lib;
 	struct layout_opts	 lo;
 	struct view		 v;
+	const struct i18n_lang	*to;
 	double			*tr, *tl, *te, *tk, t0;
 	long			 t;
 	int			 i, j;
@@ -207,7 +209,7 @@ ip_view(const char *dir, const char *topic, const char *lang, int reps)
 	if ((t = doc_topic_index(&lib, topic)) < 0)
 		fatal("no topic %s in %s", topic, dir);
 	memset(&lo, 0, sizeof(lo));
-	lo.ascii = !i18n_utf8();
+	lo.ascii = !tty_utf8();
 	lo.emergency_number = lib.settings.emergency_number;
 	view_init(&v, &lib, &lo, NULL, 80, 24);
 	view_open(&v, t, 0);
@@ -228,16 +230,15 @@ ip_view(const char *dir, const char *topic, const char *lang, int reps)
 	te = xcalloc(reps, sizeof(*te));
 	for (i = 0; i < reps; i++) {
 		t0 = ip_now();
-		if (i18n_set_language(lang) == -1)
+		if ((to = i18n_lang_get(lang)) == NULL)
 			fatal("bad language code %s", lang);
-		view_language_changed(&v);
+		view_language(&v, to);
 		tl[i] = ip_now() - t0;
 		if (i == 0)
 			printf("topic %s words_%s %zu\n", topic, lang,
 			    ip_words(v.layout));
 		t0 = ip_now();
-		i18n_set_language("en");
-		view_language_changed(&v);
+		view_language(&v, i18n_lang_get("en"));
 		te[i] = ip_now() - t0;
 	}
 	ip_report("language_to", tl, reps);
@@ -266,7 +267,7 @@ main(int argc, char *argv[])
 {
 	int	reps;
 
-	i18n_init(NULL);
+	tty_set_utf8(i18n_init(NULL));
 	if (argc >= 3 && strcmp(argv[1], "load") == 0) {
 		reps = argc > 3 ? atoi(argv[3]) : 5;
 		return (ip_load(argv[2], reps > 0 ? reps : 1));

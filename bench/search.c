@@ -195,7 +195,7 @@ main(int argc, char *argv[])
 
 	for (i = 0; i < BENCH_BUILDS; i++) {
 		t0 = bench_now();
-		idx = search_index_build(&lib);
+		idx = search_index_build(&lib, i18n_lang_default());
 		builds[i] = bench_now() - t0;
 		if (i + 1 < BENCH_BUILDS)
 			search_index_free(idx);

@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "i18n.h"
 #include "text.h"
+#include "tty.h"
 #include "xalloc.h"
 
 /* Flags of a table entry. */
@@ -413,7 +414,7 @@ diag_print(FILE *fp, const struct diag_list *dl)
 
 	for (i = 0; i < dl->n; i++) {
 		s = diag_format(&dl->items[i]);
-		i18n_fputs(s, fp);
+		tty_fputs(s, fp);
 		fputc('\n', fp);
 		free(s);
 	}

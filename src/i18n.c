@@ -12,7 +12,6 @@
 #include <dirent.h>
 #include <langinfo.h>
 #include <locale.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,10 +42,18 @@ struct i18n_cache {
 #define I18N_LOCALE_ALIAS	"/usr/share/locale/locale.alias"
 #endif
 
-static int			 i18n_term_utf8;
+/* A language: its code, and what LANGUAGE says for it ("C": nothing). */
+struct i18n_lang {
+	char	 code[I18N_CODE_MAX];
+	char	*env;
+};
+
 static char			 i18n_dir[4096];
-static char			 i18n_start_lang[64];
-static char			 i18n_cur_lang[64];
+/* Every language made, for the life of the process. */
+static struct i18n_lang		**i18n_langs;
+static size_t			 i18n_nlangs, i18n_langscap;
+static const struct i18n_lang	*i18n_start;	/* chosen at start */
+static const struct i18n_lang	*i18n_cur;	/* what gettext reads now */
 /*
  * Damaged catalogues found, and names in LANGUAGE that are not language
  * codes (why NULL), said once each when it is safe to translate.
@@ -70,6 +77,7 @@ static size_t			 i18n_cachecap;	/* 0 or a power of two */
 
 static const char	*i18n_safe(const char *);
 static void		 i18n_lang_from_env(char *, size_t);
+static const struct i18n_lang *i18n_lang_make(const char *, const char *);
 static int		 i18n_code_norm(const char *, char *, size_t);
 static int		 i18n_code_valid(const char *);
 static int		 i18n_usable(const char *, int);
@@ -77,7 +85,6 @@ static int		 i18n_usable_name(const char *, int);
 static void		 i18n_aliases_load(void);
 static void		 i18n_filter_env(void);
 static void		 i18n_warn_damaged(const char *, const char *);
-static void		 i18n_print_warnings(void);
 
 static int
 i18n_codeset_utf8(void)
@@ -107,13 +114,14 @@ int
 i18n_init(const char *lang)
 {
 	const char	*dir, *loc;
-	char		*msglang = NULL;
+	char		*msglang = NULL, code[I18N_CODE_MAX];
+	int		 utf8;
 
 	loc = setlocale(LC_ALL, "");
-	i18n_term_utf8 = loc != NULL && i18n_codeset_utf8();
+	utf8 = loc != NULL && i18n_codeset_utf8();
 	if (loc != NULL)
 		msglang = i18n_lang_of(setlocale(LC_MESSAGES, NULL));
-	if (!i18n_term_utf8) {
+	if (!utf8) {
 		/* Keep the reader's language when the locale changes. */
 		if (msglang != NULL && getenv("LANGUAGE") == NULL)
 			setenv("LANGUAGE", msglang, 1);
@@ -137,21 +145,14 @@ i18n_init(const char *lang)
 		i18n_aliases_load();
 	/* Before the first lookup: gettext must never read a bad catalogue. */
 	i18n_filter_env();
-	i18n_lang_from_env(i18n_start_lang, sizeof(i18n_start_lang));
-	snprintf(i18n_cur_lang, sizeof(i18n_cur_lang), "%s", i18n_start_lang);
+	i18n_lang_from_env(code, sizeof(code));
+	i18n_start = i18n_cur = i18n_lang_make(code, getenv("LANGUAGE"));
 	bindtextdomain(I18N_DOMAIN, dir);
 	bindtextdomain(I18N_CONTENT_DOMAIN, dir);
 	bind_textdomain_codeset(I18N_DOMAIN, "UTF-8");
 	bind_textdomain_codeset(I18N_CONTENT_DOMAIN, "UTF-8");
 	textdomain(I18N_DOMAIN);
-	i18n_print_warnings();
-	return (i18n_term_utf8);
-}
-
-int
-i18n_utf8(void)
-{
-	return (i18n_term_utf8);
+	return (utf8);
 }
 
 static size_t
@@ -240,12 +241,13 @@ i18n_ui_plural(const char *one, const char *many, unsigned long n)
 }
 
 const char *
-i18n_content(const struct tstr *ts)
+i18n_content(const struct i18n_lang *lang, const struct tstr *ts)
 {
 	const char	*t;
 
 	if (ts->key == NULL)
 		return (NULL);
+	i18n_use(lang);
 	t = dgettext(I18N_CONTENT_DOMAIN, ts->key);
 	if (t == ts->key)
 		return (tstr_msgid(ts));
@@ -409,12 +411,15 @@ i18n_warn_damaged(const char *path, const char *why)
 	i18n_warnings[i].why = why;
 }
 
-/* Only once LANGUAGE names sound catalogues may the warning be translated. */
-static void
-i18n_print_warnings(void)
+/*
+ * Only once LANGUAGE names sound catalogues, after i18n_init, may a
+ * warning be translated.
+ */
+char *
+i18n_warning(void)
 {
 	struct i18n_warning	*w;
-	char			*safe;
+	char			*safe, *msg;
 	size_t			 i;
 
 	for (i = 0; i < I18N_MAX_WARN; i++) {
@@ -426,17 +431,19 @@ i18n_print_warnings(void)
 		if (w->why == NULL)
 			/* TRANSLATORS: %s is what LANGUAGE names; keep
 			   "LANGUAGE", the name of a setting. */
-			i18n_printf(stderr, _("pamphlet: warning: LANGUAGE: "
+			msg = xasprintf(_("pamphlet: warning: LANGUAGE: "
 			    "'%s' is not a language code; use a code such as "
 			    "de, es or pt_BR\n"), safe);
 		else
 			/* TRANSLATORS: %1$s is a file, %2$s says what is
 			   wrong with it ("a damaged hash table"). */
-			i18n_printf(stderr, _("pamphlet: warning: %1$s: %2$s; "
+			msg = xasprintf(_("pamphlet: warning: %1$s: %2$s; "
 			    "this translation is not used\n"), safe,
 			    _(w->why));
 		free(safe);
+		return (msg);
 	}
+	return (NULL);
 }
 
 /*
@@ -550,64 +557,109 @@ i18n_code_valid(const char *c)
 	    strcmp(code, c) == 0);
 }
 
+/* The language of a code and a value of LANGUAGE, made once. */
+static const struct i18n_lang *
+i18n_lang_make(const char *code, const char *env)
+{
+	struct i18n_lang	*l;
+	size_t			 i;
+
+	for (i = 0; i < i18n_nlangs; i++)
+		if (strcmp(i18n_langs[i]->code, code) == 0 &&
+		    strcmp(i18n_langs[i]->env, env) == 0)
+			return (i18n_langs[i]);
+	xgrow(&i18n_langs, &i18n_langscap, i18n_nlangs + 1,
+	    sizeof(*i18n_langs));
+	l = xcalloc(1, sizeof(*l));
+	snprintf(l->code, sizeof(l->code), "%s", code);
+	l->env = xstrdup(env);
+	i18n_langs[i18n_nlangs++] = l;
+	return (l);
+}
+
+const struct i18n_lang *
+i18n_lang_get(const char *name)
+{
+	char	code[I18N_CODE_MAX];
+
+	if (i18n_code_norm(name, code, sizeof(code)) == -1)
+		return (NULL);
+	/*
+	 * LANGUAGE is set even for English: unset, gettext would fall back
+	 * to the locale's language, which may not be English.  A language
+	 * whose catalogue is damaged is shown in English, and should one
+	 * for "en" be damaged too, "C" reads no catalogue at all.
+	 */
+	if (i18n_usable(code, 0))
+		return (i18n_lang_make(code, code));
+	return (i18n_lang_make("en", i18n_usable("en", 0) ? "en" : "C"));
+}
+
+void
+i18n_use(const struct i18n_lang *l)
+{
+	if (l == i18n_cur)
+		return;
+	setenv("LANGUAGE", l->env, 1);
+	/* Forget translations already looked up (gettext's own cache). */
+	textdomain(textdomain(NULL));
+	i18n_cur = l;
+}
+
 int
 i18n_set_language(const char *name)
 {
-	char	code[I18N_CODE_MAX];
-	int	rc = 0;
+	const struct i18n_lang	*l;
+	char			 code[I18N_CODE_MAX];
 
 	if (i18n_code_norm(name, code, sizeof(code)) == -1)
 		return (-1);
-	/*
-	 * Set even for English: unset, gettext would fall back to the
-	 * locale's language, which may not be English.  A language whose
-	 * catalogue is damaged is shown in English.
-	 */
-	if (!i18n_usable(code, 0)) {
-		snprintf(code, sizeof(code), "en");
-		rc = 1;
-	}
-	/* "C": no catalogue at all, should one for "en" be damaged too. */
-	setenv("LANGUAGE", rc == 0 || i18n_usable(code, 0) ? code : "C", 1);
-	/* Forget translations already looked up (gettext's own cache). */
-	textdomain(textdomain(NULL));
-	snprintf(i18n_cur_lang, sizeof(i18n_cur_lang), "%s", code);
-	return (rc);
+	l = i18n_lang_get(code);
+	i18n_use(l);
+	/* Not the catalogues asked for: English instead. */
+	return (strcmp(l->env, code) != 0);
+}
+
+const struct i18n_lang *
+i18n_lang_default(void)
+{
+	return (i18n_start);
+}
+
+const struct i18n_lang *
+i18n_lang_current(void)
+{
+	return (i18n_cur);
 }
 
 const char *
-i18n_default_language(void)
+i18n_lang_code(const struct i18n_lang *l)
 {
-	return (i18n_start_lang);
-}
-
-const char *
-i18n_language(void)
-{
-	return (i18n_cur_lang);
+	return (l->code);
 }
 
 static int
-i18n_lang_cmp(const void *a, const void *b)
+i18n_choice_cmp(const void *a, const void *b)
 {
-	const struct i18n_lang	*x = a, *y = b;
+	const struct i18n_choice	*x = a, *y = b;
 
-	return (strcmp(x->code, y->code));
+	return (strcmp(x->lang->code, y->lang->code));
 }
 
 size_t
-i18n_languages(struct i18n_lang **out)
+i18n_languages(struct i18n_choice **out)
 {
-	struct i18n_lang	*l = NULL;
+	const struct i18n_lang	*was = i18n_cur;
+	struct i18n_choice	*l = NULL;
 	struct dirent		*de;
 	struct stat		 st;
 	DIR			*d;
-	char			*path, cur[64];
+	char			*path;
 	size_t			 n = 0, cap = 0, i;
 	int			 ok;
 
 	xgrow(&l, &cap, 1, sizeof(*l));
-	l[n].code = xstrdup("en");
+	l[n].lang = i18n_lang_get("en");
 	l[n++].name = NULL;
 	if ((d = opendir(i18n_dir)) != NULL) {
 		while ((de = readdir(d)) != NULL) {
@@ -623,66 +675,33 @@ i18n_languages(struct i18n_lang **out)
 			if (!ok)
 				continue;
 			xgrow(&l, &cap, n + 1, sizeof(*l));
-			l[n].code = xstrdup(de->d_name);
+			l[n].lang = i18n_lang_make(de->d_name, de->d_name);
 			l[n++].name = NULL;
 		}
 		closedir(d);
 	}
-	qsort(l + 1, n - 1, sizeof(*l), i18n_lang_cmp);
-	/* Each named by its own catalogue. */
-	snprintf(cur, sizeof(cur), "%s", i18n_cur_lang);
+	qsort(l + 1, n - 1, sizeof(*l), i18n_choice_cmp);
+	/* Each named by its own catalogue, then back to the one in use. */
 	for (i = 0; i < n; i++) {
-		i18n_set_language(l[i].code);
+		i18n_use(l[i].lang);
 		/* TRANSLATORS: the name of your language, in your language,
 		   as a speaker would write it: "Español", "Deutsch". */
 		l[i].name = xstrdup(C_("language-name", "English"));
 	}
-	i18n_set_language(cur);
+	if (was != NULL)
+		i18n_use(was);
 	*out = l;
 	return (n);
 }
 
 void
-i18n_languages_free(struct i18n_lang *l, size_t n)
+i18n_languages_free(struct i18n_choice *l, size_t n)
 {
 	size_t	i;
 
-	for (i = 0; i < n; i++) {
-		free(l[i].code);
+	for (i = 0; i < n; i++)
 		free(l[i].name);
-	}
 	free(l);
-}
-
-int
-i18n_fputs(const char *s, FILE *fp)
-{
-	char	*a;
-	int	 rc;
-
-	if (i18n_term_utf8)
-		return (fputs(s, fp));
-	a = text_to_ascii(s, strlen(s));
-	rc = fputs(a, fp);
-	free(a);
-	return (rc);
-}
-
-int
-i18n_printf(FILE *fp, const char *fmt, ...)
-{
-	va_list	 ap;
-	char	*s;
-	int	 n;
-
-	va_start(ap, fmt);
-	n = vasprintf(&s, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return (-1);
-	n = i18n_fputs(s, fp);
-	free(s);
-	return (n);
 }
 
 int

@@ -9,7 +9,7 @@
 #define PAMPHLET_I18N_H
 
 #include <libintl.h>
-#include <stdio.h>
+#include <stddef.h>
 
 #define I18N_DOMAIN		"pamphlet"
 #define I18N_CONTENT_DOMAIN	"pamphlet-content"
@@ -29,8 +29,12 @@ struct tstr;
  * directory of catalogues.
  */
 int		 i18n_init(const char *lang);
-/* 1 if the character set chosen by i18n_init is UTF-8. */
-int		 i18n_utf8(void);
+/*
+ * The next warning about the translations found by i18n_init (a damaged
+ * catalogue, a name in LANGUAGE that is no language code), translated
+ * and safe to show, each once; NULL when there is none left.  Free it.
+ */
+char		*i18n_warning(void);
 
 const char	*i18n_ui(const char *) __attribute__((format_arg(1)));
 const char	*i18n_ui_ctxt(const char *key, const char *fallback)
@@ -38,46 +42,61 @@ const char	*i18n_ui_ctxt(const char *key, const char *fallback)
 const char	*i18n_ui_plural(const char *, const char *, unsigned long)
 		    __attribute__((format_arg(1), format_arg(2)));
 
-/* A language the program can show, named in that language. */
-struct i18n_lang {
-	char	*code;		/* "es", "zh_CN"; "en" for English */
-	char	*name;		/* "Español" */
+/*
+ * A language to show text in: a language code whose catalogues were found
+ * sound, and what gettext is told to read for it.  i18n makes each one
+ * and keeps it for the life of the process; nothing else changes the
+ * language gettext uses.
+ */
+struct i18n_lang;
+
+/*
+ * The language of a code: "ll" or "ll_CC", perhaps with "@modifier"; a
+ * ".codeset" is left out; "en" is English.  NULL for any other name
+ * (locale aliases such as "german" among them).  A language whose
+ * catalogue is damaged gives English.
+ */
+const struct i18n_lang	*i18n_lang_get(const char *code);
+/*
+ * The language chosen at start (by i18n_init's lang, LANGUAGE or the
+ * locale), to go back to for a new reader.  With LANGUAGE, it keeps the
+ * whole list of languages to fall back on.
+ */
+const struct i18n_lang	*i18n_lang_default(void);
+/* The language of the program's own text now. */
+const struct i18n_lang	*i18n_lang_current(void);
+/* A language's code: "de", "zh_CN", "en". */
+const char		*i18n_lang_code(const struct i18n_lang *);
+/* Makes a language the one of the program's own text (_() and the like). */
+void			 i18n_use(const struct i18n_lang *);
+/*
+ * i18n_use of i18n_lang_get(code): -1 if code is not a language code, 1
+ * if its catalogue is damaged and English is used instead, else 0.
+ */
+int			 i18n_set_language(const char *code);
+
+/* A language the reader can choose, named in that language. */
+struct i18n_choice {
+	const struct i18n_lang	*lang;
+	char			*name;		/* "Español" */
 };
 
 /*
  * English, then every language installed for pamphlet (a catalogue of the
- * program's text in the catalogue folder), by code.  Free with
+ * program's text in the catalogue folder), by code.  The language of the
+ * program's text is the same after as before.  Free with
  * i18n_languages_free.
  */
-size_t		 i18n_languages(struct i18n_lang **);
-void		 i18n_languages_free(struct i18n_lang *, size_t);
-/*
- * Switches the language at once; "en" is English.  A code is "ll" or
- * "ll_CC", perhaps with "@modifier"; a ".codeset" is left out.  -1 for
- * any other name (locale aliases such as "german" among them).
- */
-int		 i18n_set_language(const char *code);
-/* The language chosen at start, to go back to (for a new reader). */
-const char	*i18n_default_language(void);
-/* The current language's code. */
-const char	*i18n_language(void);
+size_t		 i18n_languages(struct i18n_choice **);
+void		 i18n_languages_free(struct i18n_choice *, size_t);
 /* 1 if two codes name the same language: "de" and "de_DE" do. */
 int		 i18n_same_language(const char *, const char *);
 
 /*
- * Writes text for a person to read on stdout or stderr: as it is on a
- * UTF-8 terminal, as plain ASCII otherwise (an 8-bit terminal would take
- * some UTF-8 bytes for control codes).
+ * The text to show for a content string in a language: the translation
+ * when one is current, else the English.  Makes the language the one of
+ * the program's text.  The result stays valid until the language changes.
  */
-int		 i18n_fputs(const char *, FILE *);
-int		 i18n_printf(FILE *, const char *, ...)
-		    __attribute__((format(printf, 2, 3)));
-
-/*
- * The text to show for a content string: the translation when one is
- * current, else the English.  The result stays valid until the language
- * changes.
- */
-const char	*i18n_content(const struct tstr *);
+const char	*i18n_content(const struct i18n_lang *, const struct tstr *);
 
 #endif

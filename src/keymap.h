@@ -1,5 +1,5 @@
 /*
- * Keys and what they do.  Keys are our own codes (term.c translates the
+ * Keys and what they do.  Keys are our own codes (tty.c translates the
  * terminal's), actions are what the pager can do, and one const table
  * maps one to the other per screen.  The help screen is generated from
  * the same table, so it cannot drift from what the keys really do.

@@ -2,7 +2,7 @@
  * Kiosk policy.  In kiosk mode nothing a reader does may end the program
  * or leave the bundled content; the program never runs anything else in
  * any mode, so the only way out to forbid here is quitting.  Keys such as
- * Ctrl-C and Ctrl-Z arrive as plain keys (term.c sets raw mode), bound to
+ * Ctrl-C and Ctrl-Z arrive as plain keys (tty.c sets raw mode), bound to
  * nothing.
  */
 #include "config.h"

@@ -90,6 +90,9 @@ layout_new(const struct layout_opts *opts)
 
 	l = xcalloc(1, sizeof(*l));
 	l->opts = opts;
+	l->lang = opts->lang != NULL ? opts->lang : i18n_lang_default();
+	/* The program's own words too are in the language laid out. */
+	i18n_use(l->lang);
 	l->width = opts->width < 1 ? 1 : opts->width;
 	l->cur_section = LAYOUT_NONE;
 	l->cur_link = -1;
@@ -428,7 +431,7 @@ layout_items(struct layout *l, const struct block *b, int numbered)
 		snprintf(rest, sizeof(rest), "%*s", numbered ? w + 4 : 4, "");
 		f.first = first;
 		f.rest = rest;
-		layout_framed(l, i18n_content(&b->items[i]), LAYOUT_TEXT, &f);
+		layout_framed(l, i18n_content(l->lang, &b->items[i]), LAYOUT_TEXT, &f);
 	}
 	/* Under the bullets, not under the last item's words. */
 	f.first = f.rest = "  ";
@@ -473,7 +476,7 @@ layout_care(struct layout *l, const struct block *b)
 	if (boxed)
 		layout_rule(l, l->width, g->tl, g->h, g->tr, st);
 	layout_framed(l, layout_care_label(b->level), st, &f);
-	layout_framed(l, i18n_content(&b->text), LAYOUT_SUBHEADING, &f);
+	layout_framed(l, i18n_content(l->lang, &b->text), LAYOUT_SUBHEADING, &f);
 	if (b->level == CARE_EMERGENCY && l->opts->emergency_number != NULL) {
 		/* TRANSLATORS: %s is a phone number such as 112. */
 		s = xasprintf(_("Emergency number: %s"),
@@ -483,13 +486,13 @@ layout_care(struct layout *l, const struct block *b)
 	}
 	f.emph = 1;
 	if (b->body.key != NULL)
-		layout_framed(l, i18n_content(&b->body), LAYOUT_TEXT, &f);
+		layout_framed(l, i18n_content(l->lang, &b->body), LAYOUT_TEXT, &f);
 	snprintf(bfirst, sizeof(bfirst), "%s%s ", f.first, g->bullet);
 	snprintf(brest, sizeof(brest), "%s  ", f.first);
 	f.first = bfirst;
 	f.rest = brest;
 	for (i = 0; i < b->nitems; i++)
-		layout_framed(l, i18n_content(&b->items[i]), LAYOUT_TEXT, &f);
+		layout_framed(l, i18n_content(l->lang, &b->items[i]), LAYOUT_TEXT, &f);
 	f.first = f.rest = edge;
 	layout_sources(l, b, &f);
 	if (boxed)
@@ -528,13 +531,13 @@ layout_evidence(struct layout *l, const struct block *b)
 	f.right = NULL;
 	f.rstyle = LAYOUT_EVIDENCE;
 	f.emph = 0;
-	layout_framed(l, i18n_content(&b->text), LAYOUT_EVIDENCE, &f);
+	layout_framed(l, i18n_content(l->lang, &b->text), LAYOUT_EVIDENCE, &f);
 	/* TRANSLATORS: %s is a certainty such as "Moderate certainty". */
 	s = xasprintf(_("How sure: %s"), layout_grade_label(b->grade));
 	layout_framed(l, s, LAYOUT_GRADE, &f);
 	free(s);
 	f.emph = 1;
-	layout_framed(l, i18n_content(&b->body), LAYOUT_TEXT, &f);
+	layout_framed(l, i18n_content(l->lang, &b->body), LAYOUT_TEXT, &f);
 	layout_sources(l, b, &f);
 }
 
@@ -590,7 +593,7 @@ layout_figure(struct layout *l, const struct block *b)
 	char			*pic;
 	uint32_t		 off;
 
-	s = art->key != NULL ? i18n_content(art) : NULL;
+	s = art->key != NULL ? i18n_content(l->lang, art) : NULL;
 	if (s != NULL && !l->opts->plain &&
 	    layout_art_width(s) + 2 <= l->width) {
 		layout_new_source(l, s, strlen(s));
@@ -610,12 +613,12 @@ layout_figure(struct layout *l, const struct block *b)
 		}
 	} else {
 		/* TRANSLATORS: %s describes a drawing that is not shown. */
-		pic = xasprintf(_("Picture: %s"), i18n_content(&b->alt));
+		pic = xasprintf(_("Picture: %s"), i18n_content(l->lang, &b->alt));
 		layout_paragraph(l, pic, LAYOUT_TEXT, "  ", "  ", LAYOUT_TEXT);
 		free(pic);
 	}
 	if (b->text.key != NULL)
-		layout_paragraph(l, i18n_content(&b->text), LAYOUT_CAPTION,
+		layout_paragraph(l, i18n_content(l->lang, &b->text), LAYOUT_CAPTION,
 		    "  ", "  ", LAYOUT_TEXT);
 }
 
@@ -660,7 +663,7 @@ layout_see_also(struct layout *l, const struct block *b)
 			si = doc_find_section(t, b->link_section);
 	}
 	if (b->text.key != NULL)
-		what = i18n_content(&b->text);
+		what = i18n_content(l->lang, &b->text);
 	else if (t == NULL)
 		what = b->link_topic;
 	else
@@ -668,11 +671,11 @@ layout_see_also(struct layout *l, const struct block *b)
 	if (what != NULL)
 		label = xstrdup(what);
 	else if (si >= 0)
-		label = xasprintf("%s%s%s", i18n_content(&t->title),
+		label = xasprintf("%s%s%s", i18n_content(l->lang, &t->title),
 		    l->opts->ascii ? " > " : " \xe2\x80\xba ",
-		    i18n_content(&t->sections[si].heading));
+		    i18n_content(l->lang, &t->sections[si].heading));
 	else
-		label = xstrdup(i18n_content(&t->title));
+		label = xstrdup(i18n_content(l->lang, &t->title));
 	snprintf(prefix, sizeof(prefix), "%s ", l->opts->plain ? "" :
 	    layout_glyphs(l)->arrow);
 	if (t != NULL)
@@ -694,11 +697,11 @@ layout_block(struct layout *l, const struct block *b)
 	layout_blank(l);
 	switch (b->kind) {
 	case BLOCK_PARAGRAPH:
-		layout_framed(l, i18n_content(&b->text), LAYOUT_TEXT, &f);
+		layout_framed(l, i18n_content(l->lang, &b->text), LAYOUT_TEXT, &f);
 		layout_sources(l, b, &f);
 		break;
 	case BLOCK_SUBHEADING:
-		layout_paragraph(l, i18n_content(&b->text), LAYOUT_SUBHEADING,
+		layout_paragraph(l, i18n_content(l->lang, &b->text), LAYOUT_SUBHEADING,
 		    "", "", LAYOUT_SUBHEADING);
 		break;
 	case BLOCK_LIST:
@@ -779,7 +782,7 @@ layout_references(struct layout *l, const struct topic *t)
 			layout_paragraph(l, r->url, LAYOUT_META, pad, pad,
 			    LAYOUT_META);
 		if (r->note.key != NULL)
-			layout_paragraph(l, i18n_content(&r->note),
+			layout_paragraph(l, i18n_content(l->lang, &r->note),
 			    LAYOUT_TEXT, pad, pad, LAYOUT_TEXT);
 	}
 }
@@ -793,9 +796,9 @@ layout_topic(const struct topic *t, const struct layout_opts *opts)
 	size_t			 i, j;
 	int			 sources = 0;
 
-	layout_paragraph(l, i18n_content(&t->title), LAYOUT_TITLE, "", "",
+	layout_paragraph(l, i18n_content(l->lang, &t->title), LAYOUT_TITLE, "", "",
 	    LAYOUT_TITLE);
-	layout_paragraph(l, i18n_content(&t->summary), LAYOUT_SUMMARY, "", "",
+	layout_paragraph(l, i18n_content(l->lang, &t->summary), LAYOUT_SUMMARY, "", "",
 	    LAYOUT_SUMMARY);
 	doc_date_format(&t->reviewed, d1);
 	doc_date_format(&t->next_review, d2);
@@ -806,7 +809,7 @@ layout_topic(const struct topic *t, const struct layout_opts *opts)
 	if (t->reviewed_by.key != NULL) {
 		/* TRANSLATORS: %s is a person or a role, e.g. "a urologist". */
 		s = xasprintf(_("Checked by %s."),
-		    i18n_content(&t->reviewed_by));
+		    i18n_content(l->lang, &t->reviewed_by));
 		layout_paragraph(l, s, LAYOUT_META, "", "", LAYOUT_META);
 		free(s);
 	}
@@ -827,7 +830,7 @@ layout_topic(const struct topic *t, const struct layout_opts *opts)
 
 	for (i = 0; i < t->nsections; i++) {
 		sec = &t->sections[i];
-		layout_heading(l, i18n_content(&sec->heading), i + 1);
+		layout_heading(l, i18n_content(l->lang, &sec->heading), i + 1);
 		for (j = 0; j < sec->nblocks; j++)
 			layout_block(l, &sec->blocks[j]);
 		if (strcmp(sec->id, "sources") == 0 && t->nrefs > 0) {
@@ -851,15 +854,15 @@ layout_library(const struct library *lib, const struct layout_opts *opts)
 	for (i = 0; i < lib->ntopics; i++) {
 		layout_blank(l);
 		layout_link_begin(l, LAYOUT_LINK_TOPIC, i, -1);
-		layout_paragraph(l, i18n_content(&lib->topics[i]->title),
+		layout_paragraph(l, i18n_content(l->lang, &lib->topics[i]->title),
 		    LAYOUT_TITLE, "  ", "  ", LAYOUT_TEXT);
-		layout_paragraph(l, i18n_content(&lib->topics[i]->summary),
+		layout_paragraph(l, i18n_content(l->lang, &lib->topics[i]->summary),
 		    LAYOUT_SUMMARY, "  ", "  ", LAYOUT_TEXT);
 		layout_link_end(l);
 	}
 	if (lib->settings.contact.key != NULL) {
 		layout_blank(l);
-		layout_paragraph(l, i18n_content(&lib->settings.contact),
+		layout_paragraph(l, i18n_content(l->lang, &lib->settings.contact),
 		    LAYOUT_META, "  ", "  ", LAYOUT_META);
 	}
 	return (l);
@@ -873,9 +876,9 @@ layout_contents(const struct topic *t, const struct layout_opts *opts)
 	size_t		 i, n = t->nsections;
 	int		 w;
 
-	layout_paragraph(l, i18n_content(&t->title), LAYOUT_TITLE, "", "",
+	layout_paragraph(l, i18n_content(l->lang, &t->title), LAYOUT_TITLE, "", "",
 	    LAYOUT_TITLE);
-	layout_paragraph(l, i18n_content(&t->summary), LAYOUT_SUMMARY, "", "",
+	layout_paragraph(l, i18n_content(l->lang, &t->summary), LAYOUT_SUMMARY, "", "",
 	    LAYOUT_SUMMARY);
 	layout_blank(l);
 	if (t->nrefs > 0) {
@@ -890,7 +893,7 @@ layout_contents(const struct topic *t, const struct layout_opts *opts)
 		snprintf(first, sizeof(first), "  %*zu. ", w, i + 1);
 		layout_link_begin(l, LAYOUT_LINK_SECTION, -1, i);
 		layout_paragraph(l, i < t->nsections ?
-		    i18n_content(&t->sections[i].heading) : _("Sources"),
+		    i18n_content(l->lang, &t->sections[i].heading) : _("Sources"),
 		    LAYOUT_LINK, first, "      ", LAYOUT_MARKER);
 		layout_link_end(l);
 	}

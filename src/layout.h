@@ -1,8 +1,8 @@
 /*
  * Text layout: a screen's worth of content turned into lines of styled
  * text for a given width.  Layout is a pure function of the document, the
- * width and the options (and the current language, through i18n), so it
- * is tested without a terminal and rebuilt on every resize.  It never
+ * width and the options (the language among them), so it is tested
+ * without a terminal and rebuilt on every resize.  It never
  * writes to the terminal; render.c draws what it makes and --dump prints
  * it.  Every byte in a layout is safe to show: content was sanitised when
  * it was loaded and translations when they were looked up.
@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct i18n_lang;
 struct library;
 struct topic;
 
@@ -98,6 +99,8 @@ struct layout_opts {
 	int			 plain;		/* words instead of drawings */
 	const char		*emergency_number;
 	const struct library	*lib;		/* to name link targets */
+	/* The language to show, made current; NULL: i18n_lang_default(). */
+	const struct i18n_lang	*lang;
 };
 
 struct layout {
@@ -125,8 +128,9 @@ struct layout {
 	char			*srcbuf;
 	size_t			 srclen;
 	size_t			 srccap;
-	/* Builder state. */
+	/* Builder state; opts is the caller's, kept as long as the layout. */
 	const struct layout_opts *opts;
+	const struct i18n_lang	*lang;
 	uint32_t		 serial;
 	uint32_t		 cur_section;
 	int32_t			 cur_link;

@@ -29,7 +29,7 @@
 #include "readability.h"
 #include "render.h"
 #include "settings.h"
-#include "term.h"
+#include "tty.h"
 #include "text.h"
 #include "view.h"
 #include "xalloc.h"
@@ -123,6 +123,7 @@ static int		 main_index(const struct main_opts *);
 static int		 main_run(struct main_opts *, char **, int);
 static int		 main_settings(struct main_opts *, struct settings *);
 static time_t		 main_now(void);
+static void		 main_i18n(const char *);
 static int		 main_view(const struct main_opts *, const char *,
 			    const char *);
 
@@ -140,7 +141,7 @@ main_usage_error(const char *fmt, ...)
 	/* What was typed may hold escape sequences: show it safely. */
 	safe = text_sanitize(msg != NULL ? msg : fmt, strlen(msg != NULL ?
 	    msg : fmt), TEXT_FLOW, NULL);
-	i18n_printf(stderr, "pamphlet: %s\n", safe);
+	tty_printf(stderr, "pamphlet: %s\n", safe);
 	free(safe);
 	free(msg);
 	exit(EXIT_USAGE);
@@ -149,12 +150,12 @@ main_usage_error(const char *fmt, ...)
 static void
 main_help(void)
 {
-	i18n_printf(stdout, _("Usage: pamphlet [OPTION]... [TOPIC [SECTION]]\n"));
-	i18n_fputs(_("Read health topics in the terminal: the library, a topic's "
+	tty_printf(stdout, _("Usage: pamphlet [OPTION]... [TOPIC [SECTION]]\n"));
+	tty_fputs(_("Read health topics in the terminal: the library, a topic's "
 	    "contents,\nor one section.\n"), stdout);
 	putchar('\n');
 	/* TRANSLATORS: --help output; keep the options as they are. */
-	i18n_fputs(_("  --content=DIR          read topics from DIR\n"
+	tty_fputs(_("  --content=DIR          read topics from DIR\n"
 	    "  --list                 print the id and title of each topic\n"
 	    "  --dump=TOPIC           print TOPIC as plain text\n"
 	    "  --width=N              wrap --dump output at N columns "
@@ -183,13 +184,13 @@ main_help(void)
 	    "  --help                 show this help and exit\n"
 	    "  --version              show the version and exit\n"), stdout);
 	putchar('\n');
-	i18n_printf(stdout, _("Topics are read from %s unless --content is given.\n"),
+	tty_printf(stdout, _("Topics are read from %s unless --content is given.\n"),
 	    PKGDATADIR "/content");
-	i18n_printf(stdout, _("Exit status: 0 if all went well, 1 if content has errors, "
+	tty_printf(stdout, _("Exit status: 0 if all went well, 1 if content has errors, "
 	    "2 for a wrong command line.\n"));
 	putchar('\n');
 	/* TRANSLATORS: %s is an e-mail address. */
-	i18n_printf(stdout, _("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
+	tty_printf(stdout, _("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
 }
 
 static void
@@ -197,7 +198,7 @@ main_version(void)
 {
 	printf("pamphlet %s\n", PACKAGE_VERSION);
 	printf("Copyright (C) 2026 the pamphlet authors.\n");
-	i18n_fputs(_("There is NO WARRANTY, to the extent permitted by law.\n"),
+	tty_fputs(_("There is NO WARRANTY, to the extent permitted by law.\n"),
 	    stdout);
 }
 
@@ -226,7 +227,7 @@ main_settings(struct main_opts *o, struct settings *set)
 		o->content = set->content;
 	if (o->lang == NULL && set->language != NULL) {
 		if (i18n_set_language(set->language) == -1) {
-			i18n_printf(stderr, _("pamphlet: %s: '%s' is not a "
+			tty_printf(stderr, _("pamphlet: %s: '%s' is not a "
 			    "language code; use a code such as de, es or "
 			    "pt_BR\n"), o->config, set->language);
 			return (-1);
@@ -238,7 +239,7 @@ main_settings(struct main_opts *o, struct settings *set)
 	o->exit_chord = set->exit_chord;
 	if (o->theme == -1 && set->theme != NULL &&
 	    (o->theme = render_theme_parse(set->theme)) == -1) {
-		i18n_printf(stderr, _("pamphlet: %s: unknown theme '%s': use "
+		tty_printf(stderr, _("pamphlet: %s: unknown theme '%s': use "
 		    "default, high-contrast or mono\n"), o->config, set->theme);
 		return (-1);
 	}
@@ -278,7 +279,7 @@ main_load(const struct main_opts *o, struct library *lib)
 		lib->settings.emergency_number = xstrdup(o->emergency_number);
 	}
 	if (lib->ntopics == 0) {
-		i18n_printf(stderr, _("pamphlet: no topics could be loaded from "
+		tty_printf(stderr, _("pamphlet: no topics could be loaded from "
 		    "%s\n"), o->content);
 		return (-1);
 	}
@@ -292,7 +293,7 @@ main_find_topic(const struct library *lib, const char *id)
 
 	if (i < 0)
 		/* TRANSLATORS: %s is a topic id given on the command line. */
-		i18n_printf(stderr, _("pamphlet: no topic '%s'; 'pamphlet --list' "
+		tty_printf(stderr, _("pamphlet: no topic '%s'; 'pamphlet --list' "
 		    "shows them all\n"), id);
 	return (i);
 }
@@ -308,8 +309,9 @@ main_list(const struct main_opts *o)
 		return (EXIT_FAILURE);
 	}
 	for (i = 0; i < lib.ntopics; i++)
-		i18n_printf(stdout, "%s  %s\n", lib.topics[i]->id,
-		    i18n_content(&lib.topics[i]->title));
+		tty_printf(stdout, "%s  %s\n", lib.topics[i]->id,
+		    i18n_content(i18n_lang_default(),
+		    &lib.topics[i]->title));
 	doc_library_free(&lib);
 	return (EXIT_SUCCESS);
 }
@@ -330,7 +332,8 @@ main_dump(const struct main_opts *o)
 	}
 	memset(&lo, 0, sizeof(lo));
 	lo.width = o->width;
-	lo.ascii = !i18n_utf8();
+	lo.ascii = !tty_utf8();
+	lo.lang = i18n_lang_default();
 	lo.plain = o->plain;
 	lo.emergency_number = lib.settings.emergency_number;
 	lo.lib = &lib;
@@ -359,7 +362,7 @@ main_extract(const struct main_opts *o)
 	    diags.nerrors > 0) {
 		/* A partial template would drop translations: refuse. */
 		diag_print(stderr, &diags);
-		i18n_printf(stderr, _("pamphlet: fix the errors above before "
+		tty_printf(stderr, _("pamphlet: fix the errors above before "
 		    "extracting the text to translate\n"));
 		rc = EXIT_FAILURE;
 	} else
@@ -391,19 +394,19 @@ main_index(const struct main_opts *o)
 	if (content_load_dir_index(o->content, &lib, &ci, &diags) == -1 ||
 	    diags.nerrors > 0) {
 		diag_print(stderr, &diags);
-		i18n_printf(stderr, _("pamphlet: fix the errors above before "
+		tty_printf(stderr, _("pamphlet: fix the errors above before "
 		    "indexing the topics\n"));
 		rc = EXIT_FAILURE;
 	} else if (idx_writer_save(ci.out, o->content) == -1) {
 		why = strerror(errno);
 		diag_print(stderr, &diags);
 		/* TRANSLATORS: a folder, a file name and why. */
-		i18n_printf(stderr, _("pamphlet: cannot write %s/%s: %s\n"),
+		tty_printf(stderr, _("pamphlet: cannot write %s/%s: %s\n"),
 		    o->content, IDX_FILE, why);
 		rc = EXIT_FAILURE;
 	} else {
 		diag_print(stderr, &diags);
-		i18n_printf(stdout, i18n_ui_plural("pamphlet: %zu topic file "
+		tty_printf(stdout, i18n_ui_plural("pamphlet: %zu topic file "
 		    "indexed in %s/%s\n", "pamphlet: %zu topic files indexed "
 		    "in %s/%s\n", idx_writer_count(ci.out)),
 		    idx_writer_count(ci.out), o->content, IDX_FILE);
@@ -438,7 +441,7 @@ main_check(const struct main_opts *o, char **paths, int npaths)
 	diag_sort(&diags);
 	diag_print(stdout, &diags);
 	/* TRANSLATORS: the summary of --check; the numbers are counts. */
-	i18n_printf(stdout, _("Files checked: %zu. Errors: %zu. Warnings: %zu.\n"),
+	tty_printf(stdout, _("Files checked: %zu. Errors: %zu. Warnings: %zu.\n"),
 	    lib.nfiles, errors, diags.nwarnings);
 	/* An index that no longer matches slows the start: say so. */
 	for (i = 0; i < npaths; i++) {
@@ -449,7 +452,7 @@ main_check(const struct main_opts *o, char **paths, int npaths)
 		safe = text_sanitize(paths[i], strlen(paths[i]), TEXT_FLOW,
 		    NULL);
 		/* TRANSLATORS: a folder, "library.index", a count, the folder. */
-		i18n_printf(stdout, i18n_ui_plural("%s/%s is out of date for "
+		tty_printf(stdout, i18n_ui_plural("%s/%s is out of date for "
 		    "%ld topic file: 'pamphlet --content=%s --index' updates it\n",
 		    "%s/%s is out of date for %ld topic files: 'pamphlet "
 		    "--content=%s --index' updates it\n", (unsigned long)stale),
@@ -466,7 +469,7 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 {
 	struct library		 lib;
 	struct layout_opts	 lo;
-	struct term_opts	 to;
+	struct tty_opts	 to;
 	struct view		 v;
 	struct kiosk		 kiosk;
 	struct diag_list	 diags;
@@ -490,7 +493,7 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 	if (section != NULL &&
 	    (s = doc_find_section(lib.topics[t], section)) < 0) {
 		/* TRANSLATORS: first %s is a section id, second a topic id. */
-		i18n_printf(stderr, _("pamphlet: no section '%s' in topic '%s'\n"),
+		tty_printf(stderr, _("pamphlet: no section '%s' in topic '%s'\n"),
 		    section, topic);
 		doc_library_free(&lib);
 		return (EXIT_FAILURE);
@@ -519,21 +522,22 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 	to.raw = kiosk.enabled;
 	/* Mouse mode costs text selection: on for kiosks, or when asked. */
 	to.mouse = o->mouse == 1 || (o->mouse == -1 && kiosk.enabled);
-	if (term_init(&to) == -1) {
+	if (tty_init(&to) == -1) {
 		doc_library_free(&lib);
 		return (EXIT_FAILURE);
 	}
-	xalloc_set_cleanup(term_end);
+	xalloc_set_cleanup(tty_end);
 	/* NO_COLOR asks for no colour; a theme named outright wins. */
 	render_init(o->theme != -1 ? (enum render_theme)o->theme :
 	    (o->no_color ? RENDER_THEME_MONO : RENDER_THEME_DEFAULT),
 	    to.color);
 
 	memset(&lo, 0, sizeof(lo));
-	lo.ascii = !i18n_utf8();
+	lo.ascii = !tty_utf8();
+	lo.lang = i18n_lang_default();
 	lo.plain = o->plain;
 	lo.emergency_number = lib.settings.emergency_number;
-	term_size(&cols, &rows);
+	tty_size(&cols, &rows);
 	view_init(&v, &lib, &lo, &kiosk, cols, rows);
 	if (t >= 0)
 		view_open(&v, t, s);
@@ -542,17 +546,17 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 	fresh = t < 0;
 	for (;;) {
 		/* A paste or a held key is handled before the next draw. */
-		if (!term_pending())
+		if (!tty_pending())
 			render_draw(&v);
-		rc = term_read(kiosk.idle > 0 ? 1000 : -1, &key);
-		if (rc == TERM_QUIT)
+		rc = tty_read(kiosk.idle > 0 ? 1000 : -1, &key);
+		if (rc == TTY_QUIT)
 			break;
-		if (rc == TERM_TIMEOUT) {
+		if (rc == TTY_TIMEOUT) {
 			/* Left alone: ready for the next reader. */
 			if (kiosk.idle > 0 && !fresh &&
 			    main_now() - last >= kiosk.idle) {
 				view_reset(&v);
-				term_forget();
+				tty_forget();
 				fresh = 1;
 			}
 			continue;
@@ -562,20 +566,20 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 		if (kiosk_chord_feed(&kiosk, key))
 			break;
 		if (key == KEYMAP_RESIZE) {
-			term_size(&cols, &rows);
+			tty_size(&cols, &rows);
 			view_resize(&v, cols, rows);
 			continue;
 		}
 		if (key == KEYMAP_MOUSE) {
-			switch (term_mouse(&mx, &my)) {
-			case TERM_MOUSE_TAP:
+			switch (tty_mouse(&mx, &my)) {
+			case TTY_MOUSE_TAP:
 				if (view_tap(&v, mx, my))
 					goto done;
 				break;
-			case TERM_MOUSE_WHEEL_UP:
+			case TTY_MOUSE_WHEEL_UP:
 				view_wheel(&v, -1);
 				break;
-			case TERM_MOUSE_WHEEL_DOWN:
+			case TTY_MOUSE_WHEEL_DOWN:
 				view_wheel(&v, 1);
 				break;
 			default:
@@ -603,9 +607,9 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 			break;
 	}
 done:
-	term_end();
+	tty_end();
 	xalloc_set_cleanup(NULL);
-	sig = term_signal();
+	sig = tty_signal();
 	view_free(&v);
 	doc_library_free(&lib);
 	return (sig != 0 ? 128 + sig : EXIT_SUCCESS);
@@ -631,7 +635,7 @@ main_close_stdout(void)
 		err = errno;
 	if (err == 0 || err == EPIPE)
 		return;
-	i18n_printf(stderr, _("pamphlet: write error: %s\n"), strerror(err));
+	tty_printf(stderr, _("pamphlet: write error: %s\n"), strerror(err));
 	_exit(EXIT_FAILURE);
 }
 
@@ -645,7 +649,7 @@ main(int argc, char *argv[])
 	int			 c, rc;
 
 	atexit(main_close_stdout);
-	i18n_init(NULL);
+	main_i18n(NULL);
 	memset(&o, 0, sizeof(o));
 	o.command = CMD_VIEW;
 	o.content = PKGDATADIR "/content";
@@ -752,12 +756,28 @@ main(int argc, char *argv[])
 		return (EXIT_FAILURE);
 	/* The language asked for is also the one to go back to. */
 	if (o.lang != NULL)
-		i18n_init(o.lang);
+		main_i18n(o.lang);
 
 	rc = main_run(&o, argv, argc);
 	if (o.config != NULL)
 		settings_free(&set);
 	return (rc);
+}
+
+/*
+ * Sets up the locale and the language, and says what is wrong with the
+ * translations, on a terminal whose character set the locale gave.
+ */
+static void
+main_i18n(const char *lang)
+{
+	char	*w;
+
+	tty_set_utf8(i18n_init(lang));
+	while ((w = i18n_warning()) != NULL) {
+		tty_fputs(w, stderr);
+		free(w);
+	}
 }
 
 static int

@@ -18,6 +18,7 @@
 #include "i18n.h"
 #include "readability.h"
 #include "text.h"
+#include "tty.h"
 #include "xalloc.h"
 
 /* Letters of one run, folded for the syllable rules. */
@@ -836,14 +837,14 @@ read_report(FILE *fp, const struct topic *t, int limit,
 	file = text_sanitize(t->file != NULL ? t->file : t->id,
 	    strlen(t->file != NULL ? t->file : t->id), TEXT_FLOW, NULL);
 	/* TRANSLATORS: %s is a file name, %d the highest grade allowed. */
-	i18n_printf(fp, _("%s: reading grade (Flesch-Kincaid), limit %d\n"),
+	tty_printf(fp, _("%s: reading grade (Flesch-Kincaid), limit %d\n"),
 	    file, limit);
 	free(file);
 	for (i = 0; i < n; i++) {
-		i18n_printf(fp, "  %5.1f  %s", read_tenths(rows[i].grade) / 10.0,
+		tty_printf(fp, "  %5.1f  %s", read_tenths(rows[i].grade) / 10.0,
 		    rows[i].id);
 		if (read_tenths(rows[i].grade) > limit * 10L)
-			i18n_printf(fp, "  %s", _("(above the limit)"));
+			tty_printf(fp, "  %s", _("(above the limit)"));
 		fputc('\n', fp);
 	}
 	if (n < 2)
@@ -856,7 +857,7 @@ read_report(FILE *fp, const struct topic *t, int limit,
 	free(sorted);
 	fprintf(fp, "  %5.1f  ", read_tenths(median) / 10.0);
 	/* TRANSLATORS: the median of the grades of a topic's sections. */
-	i18n_printf(fp, i18n_ui_plural("median of %zu section",
+	tty_printf(fp, i18n_ui_plural("median of %zu section",
 	    "median of %zu sections", n), n);
 	fputc('\n', fp);
 }

@@ -18,6 +18,7 @@
 #include "layout.h"
 #include "render.h"
 #include "text.h"
+#include "tty.h"
 #include "view.h"
 
 /* Colour pairs, by number. */
@@ -132,7 +133,7 @@ render_text(int y, int x, const char *s, size_t len, int cols, attr_t a)
 	if (cols <= 0 || len == 0)
 		return;
 	/* Without UTF-8, no byte above 0x7f may reach the terminal. */
-	if (!i18n_utf8()) {
+	if (!tty_utf8()) {
 		ascii = text_to_ascii(s, len);
 		s = ascii;
 		len = strlen(ascii);
@@ -180,10 +181,10 @@ render_title(const struct view *v, char *buf, size_t len)
 	case VIEW_CONTENTS:
 		/* TRANSLATORS: title bar; %s is a topic's title. */
 		snprintf(buf, len, _(" %s: contents"),
-		    i18n_content(&t->title));
+		    i18n_content(v->opts.lang, &t->title));
 		break;
 	case VIEW_READING:
-		snprintf(buf, len, " %s", i18n_content(&t->title));
+		snprintf(buf, len, " %s", i18n_content(v->opts.lang, &t->title));
 		break;
 	case VIEW_HELP:
 		snprintf(buf, len, " %s", _("Help"));
@@ -410,6 +411,8 @@ render_draw(const struct view *v)
 	char		 title[256], left[256], right[128];
 	long		 s;
 
+	/* The program's own words in the language of the view. */
+	i18n_use(v->opts.lang);
 	if (v->too_small) {
 		render_small(v);
 		wnoutrefresh(stdscr);

@@ -1,6 +1,6 @@
 /*
  * Drawing: a view and its layout onto the curses screen.  Reads state,
- * never changes it.  Only term.c and render.c include <curses.h>.
+ * never changes it.  Only tty.c and render.c include <curses.h>.
  */
 #ifndef PAMPHLET_RENDER_H
 #define PAMPHLET_RENDER_H

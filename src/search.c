@@ -106,7 +106,7 @@ search_add(struct search_index *idx, size_t *cap, enum search_kind kind,
 }
 
 struct search_index *
-search_index_build(const struct library *lib)
+search_index_build(const struct library *lib, const struct i18n_lang *lang)
 {
 	struct search_store	*st = xcalloc(1, sizeof(*st));
 	struct search_index	*idx = &st->index;
@@ -116,9 +116,10 @@ search_index_build(const struct library *lib)
 	size_t			 i, j, k, cap = 0;
 	int			 sources;
 
+	i18n_use(lang);
 	for (i = 0; i < lib->ntopics; i++) {
 		t = lib->topics[i];
-		title = i18n_content(&t->title);
+		title = i18n_content(lang, &t->title);
 		if (title == NULL)
 			title = "";
 		search_add(idx, &cap, SEARCH_TITLE, i, -1, -1, title, NULL,
@@ -126,7 +127,7 @@ search_index_build(const struct library *lib)
 		sources = 0;
 		for (j = 0; j < t->nsections; j++) {
 			sec = &t->sections[j];
-			heading = i18n_content(&sec->heading);
+			heading = i18n_content(lang, &sec->heading);
 			if (heading == NULL)
 				heading = "";
 			search_add(idx, &cap, SEARCH_SECTION, i, (long)j, -1,
@@ -136,7 +137,7 @@ search_index_build(const struct library *lib)
 					continue;
 				search_add(idx, &cap, SEARCH_SUBHEADING, i,
 				    (long)j, (long)k,
-				    i18n_content(&sec->blocks[k].text),
+				    i18n_content(lang, &sec->blocks[k].text),
 				    title, heading);
 			}
 			if (sec->id != NULL && strcmp(sec->id, "sources") == 0)

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct i18n_lang;
 struct layout;
 struct library;
 
@@ -40,11 +41,12 @@ struct search_index {
 
 /*
  * Indexes every title, section heading (including the "Sources" section
- * the layout adds) and subheading, in the language on screen (through
- * i18n, English where there is no translation).  Build it again when the
- * language changes.
+ * the layout adds) and subheading, in a language (English where there is
+ * no translation), which it makes current.  Build it again for another
+ * language.
  */
-struct search_index	*search_index_build(const struct library *);
+struct search_index	*search_index_build(const struct library *,
+			    const struct i18n_lang *);
 void			 search_index_free(struct search_index *);
 
 /* A typed query, folded and split into words. */

@@ -79,9 +79,10 @@ struct text_line {
  * Wraps valid UTF-8 into lines of at most width columns (width >= 1),
  * breaking where UAX #14 allows; a word wider than a line is broken at a
  * grapheme boundary; a newline forces a break; spaces at a break vanish.
- * Returns the number of lines (at least 1) and an array in *lines to free.
+ * Returns the number of lines (at least 1) and an array in *out to free.
  */
-size_t	 text_wrap(const char *s, size_t len, int width, struct text_line **lines);
+size_t	 text_wrap(const char *s, size_t len, int width,
+	    struct text_line **out);
 
 /*
  * Plain ASCII stand-in for a terminal without UTF-8: accents are dropped

@@ -53,6 +53,8 @@ view_init(struct view *v, const struct library *lib,
 	v->kiosk = kiosk;
 	v->opts = *opts;
 	v->opts.lib = lib;
+	if (v->opts.lang == NULL)
+		v->opts.lang = i18n_lang_default();
 	v->screen = VIEW_LIBRARY;
 	v->topic = -1;
 	v->focus = -1;
@@ -110,6 +112,7 @@ view_mode(const struct view *v)
 static struct layout *
 view_build(const struct view *v)
 {
+	i18n_use(v->opts.lang);
 	switch (v->screen) {
 	case VIEW_CONTENTS:
 		return (layout_contents(v->lib->topics[v->topic], &v->opts));
@@ -570,8 +573,8 @@ view_act(struct view *v, enum action a)
 		view_go(v, VIEW_LANGUAGE, v->topic);
 		/* The current language is the one chosen. */
 		for (v->focus = 0; (size_t)v->focus + 1 < v->nlangs &&
-		    !i18n_same_language(v->langs[v->focus].code,
-		    i18n_language()); v->focus++)
+		    !i18n_same_language(i18n_lang_code(v->langs[v->focus].lang),
+		    i18n_lang_code(v->opts.lang)); v->focus++)
 			;
 		view_show_focus(v);
 		break;
@@ -638,8 +641,7 @@ view_reset(struct view *v)
 	struct layout_opts	 opts = v->opts;
 	int			 cols = v->cols, rows = v->rows;
 
-	if (strcmp(i18n_language(), i18n_default_language()) != 0)
-		i18n_set_language(i18n_default_language());
+	opts.lang = i18n_lang_default();
 	view_free(v);
 	view_init(v, lib, &opts, kiosk, cols, rows);
 }
@@ -650,17 +652,18 @@ view_language_pick(struct view *v, long i)
 {
 	if (i < 0 || (size_t)i >= v->nlangs)
 		return;
-	i18n_set_language(v->langs[i].code);
+	v->opts.lang = v->langs[i].lang;
 	i18n_languages_free(v->langs, v->nlangs);
 	v->langs = NULL;
 	v->nlangs = 0;
 	view_back(v);
-	view_language_changed(v);
+	view_language(v, v->opts.lang);
 }
 
 void
-view_language_changed(struct view *v)
+view_language(struct view *v, const struct i18n_lang *lang)
 {
+	v->opts.lang = lang;
 	/* Headings and text are now in another language. */
 	search_index_free(v->search.index);
 	v->search.index = NULL;
@@ -884,7 +887,7 @@ view_search_run(struct view *v)
 	struct search_query	 q;
 
 	if (s->index == NULL)
-		s->index = search_index_build(v->lib);
+		s->index = search_index_build(v->lib, v->opts.lang);
 	search_query_parse(&q, s->line.text);
 	free(s->results);
 	s->results = NULL;

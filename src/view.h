@@ -117,12 +117,13 @@ struct view {
 	struct view_find	 find;
 	const struct kiosk	*kiosk;		/* what a reader may do */
 	long			 bar;		/* a button has the focus: which */
-	struct i18n_lang	*langs;		/* while choosing a language */
+	struct i18n_choice	*langs;		/* while choosing a language */
 	size_t			 nlangs;
 };
 
 /*
- * opts gives ascii, plain and the emergency number; the width is ours.
+ * opts gives ascii, plain, the emergency number and the language (NULL:
+ * the default one); the width is ours.
  * The kiosk (NULL for none) says which actions a reader may take; the
  * view refuses the others, however they are asked for.
  */
@@ -146,8 +147,8 @@ void		 view_open(struct view *, long topic, long section);
  * the screen size.
  */
 void		 view_reset(struct view *);
-/* The language changed: lay out again in it, keeping the place. */
-void		 view_language_changed(struct view *);
+/* Shows the view in another language, keeping the place. */
+void		 view_language(struct view *, const struct i18n_lang *);
 /* Types one character into the search or find line. */
 void		 view_type(struct view *, uint32_t ch);
 /*

@@ -79,7 +79,8 @@ compile()
 	    $FUZZ_CFLAGS -c -o "$2" "$1"
 }
 
-SRCS="content diag doc i18n idx layout mo readability schema text xalloc ytree"
+SRCS="content diag doc i18n idx keymap layout mo readability schema text tty \
+xalloc ytree"
 
 objs=
 for s in $SRCS; do

@@ -38,12 +38,25 @@ sample(void)
 	return (t);
 }
 
+/* A content string in the language of the program's text now. */
+static const char *
+content(const struct tstr *ts)
+{
+	return (i18n_content(i18n_lang_current(), ts));
+}
+
+static const char *
+current(void)
+{
+	return (i18n_lang_code(i18n_lang_current()));
+}
+
 static const char *
 heading(const char *id)
 {
 	const struct topic	*t = sample();
 
-	return (i18n_content(&t->sections[doc_find_section(t, id)].heading));
+	return (content(&t->sections[doc_find_section(t, id)].heading));
 }
 
 static int
@@ -99,9 +112,9 @@ test_english_by_default(void **state)
 	const struct topic	*t = sample();
 
 	(void)state;
-	assert_string_equal(i18n_language(), "en");
+	assert_string_equal(current(), "en");
 	/* Untranslated: the very string of the model, not a copy. */
-	assert_ptr_equal(i18n_content(&t->title), tstr_msgid(&t->title));
+	assert_ptr_equal(content(&t->title), tstr_msgid(&t->title));
 	assert_string_equal(_("Health topics"), "Health topics");
 }
 
@@ -112,11 +125,11 @@ test_lookup_by_context(void **state)
 
 	(void)state;
 	assert_int_equal(i18n_set_language("qa"), 0);
-	assert_string_equal(i18n_content(&t->title), "Qa sample");
+	assert_string_equal(content(&t->title), "Qa sample");
 	assert_string_equal(heading("intro"), "Qa what");
 	assert_string_equal(_("Health topics"), "Qa topics");
 	/* The same English with another context is another string. */
-	assert_string_equal(i18n_content(&t->summary),
+	assert_string_equal(content(&t->summary),
 	    "A topic that uses every kind of block, for tests.");
 }
 
@@ -153,11 +166,13 @@ test_priority_list(void **state)
 	(void)state;
 	/* A language with no catalogue first: the next one is used. */
 	setenv("LANGUAGE", "zz:qa", 1);
-	textdomain(textdomain(NULL));
-	assert_string_equal(i18n_content(&t->title), "Qa sample");
+	i18n_init(NULL);
+	assert_string_equal(content(&t->title), "Qa sample");
 	setenv("LANGUAGE", "zz:en", 1);
-	textdomain(textdomain(NULL));
-	assert_string_equal(i18n_content(&t->title), "Sample topic");
+	i18n_init(NULL);
+	assert_string_equal(content(&t->title), "Sample topic");
+	unsetenv("LANGUAGE");
+	i18n_init(NULL);
 }
 
 static void
@@ -167,15 +182,15 @@ test_switch_and_back(void **state)
 
 	(void)state;
 	i18n_set_language("qa");
-	assert_string_equal(i18n_content(&t->title), "Qa sample");
+	assert_string_equal(content(&t->title), "Qa sample");
 	i18n_set_language("en");
-	assert_string_equal(i18n_content(&t->title), "Sample topic");
-	assert_string_equal(i18n_language(), "en");
+	assert_string_equal(content(&t->title), "Sample topic");
+	assert_string_equal(current(), "en");
 	i18n_set_language("qa");
-	assert_string_equal(i18n_content(&t->title), "Qa sample");
+	assert_string_equal(content(&t->title), "Qa sample");
 	assert_int_equal(i18n_set_language("../etc"), -1);
 	assert_int_equal(i18n_set_language(""), -1);
-	assert_string_equal(i18n_language(), "qa");
+	assert_string_equal(current(), "qa");
 }
 
 /*
@@ -198,14 +213,14 @@ test_language_names(void **state)
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		if (i18n_set_language(bad[i]) != -1)
 			fail_msg("'%s' taken for a language code", bad[i]);
-	assert_string_equal(i18n_language(), "qa");
+	assert_string_equal(current(), "qa");
 	assert_string_equal(getenv("LANGUAGE"), "qa");
 	assert_int_equal(i18n_set_language("qa.UTF-8"), 0);
-	assert_string_equal(i18n_language(), "qa");
+	assert_string_equal(current(), "qa");
 	assert_string_equal(getenv("LANGUAGE"), "qa");
 	assert_string_equal(_("Health topics"), "Qa topics");
 	assert_int_equal(i18n_set_language("qa_QQ.ISO-8859-1@latin"), 0);
-	assert_string_equal(i18n_language(), "qa_QQ@latin");
+	assert_string_equal(current(), "qa_QQ@latin");
 	assert_string_equal(getenv("LANGUAGE"), "qa_QQ@latin");
 	assert_string_equal(_("Health topics"), "Qa topics");
 	assert_int_equal(i18n_set_language("zh_CN"), 0);
@@ -217,19 +232,19 @@ test_language_names(void **state)
 static void
 test_languages_named_in_themselves(void **state)
 {
-	struct i18n_lang	*l;
+	struct i18n_choice	*l;
 	size_t			 n;
 
 	(void)state;
 	i18n_set_language("qa");
 	n = i18n_languages(&l);
 	assert_int_equal(n, 2);
-	assert_string_equal(l[0].code, "en");
+	assert_string_equal(i18n_lang_code(l[0].lang), "en");
 	assert_string_equal(l[0].name, "English");
-	assert_string_equal(l[1].code, "qa");
+	assert_string_equal(i18n_lang_code(l[1].lang), "qa");
 	assert_string_equal(l[1].name, "Qaish");
 	/* Naming them does not change the language in use. */
-	assert_string_equal(i18n_language(), "qa");
+	assert_string_equal(current(), "qa");
 	assert_string_equal(_("Health topics"), "Qa topics");
 	i18n_languages_free(l, n);
 }
@@ -290,7 +305,7 @@ test_formats_must_fit(void **state)
 
 /* A layout in the language: translated where current, English elsewhere. */
 static char *
-layout_text(const struct topic *t)
+layout_text(const struct topic *t, const struct i18n_lang *lang)
 {
 	struct layout_opts	 o;
 	struct layout		*l;
@@ -298,6 +313,7 @@ layout_text(const struct topic *t)
 
 	memset(&o, 0, sizeof(o));
 	o.width = 200;
+	o.lang = lang;
 	l = layout_topic(t, &o);
 	s = xmalloc(l->buflen + l->nlines + 1);
 	{
@@ -360,8 +376,9 @@ test_edited_paragraph_falls_back_alone(void **state)
 		    "long enough, now edited, to wrap");
 	}
 	assert_int_equal(load(dir, &edited), 0);
-	before = layout_text(sample());
-	after = layout_text(doc_find_topic(&edited, "sample"));
+	before = layout_text(sample(), i18n_lang_current());
+	after = layout_text(doc_find_topic(&edited, "sample"),
+	    i18n_lang_current());
 	assert_non_null(strstr(before, "Qa paragraph with qa stress in it."));
 	assert_null(strstr(after, "Qa paragraph"));
 	assert_non_null(strstr(after, "long enough, now edited, to wrap"));
@@ -379,6 +396,64 @@ test_edited_paragraph_falls_back_alone(void **state)
 	rmdir(dir);
 }
 
+/*
+ * A topic laid out in one language and then in another, each named in
+ * the options and neither made current first, is each time all in that
+ * language: the content and the program's own words.
+ */
+static void
+test_layout_in_two_languages(void **state)
+{
+	const struct i18n_lang	*qa = i18n_lang_get("qa");
+	const struct i18n_lang	*en = i18n_lang_get("en");
+	char			*s;
+	int			 i;
+
+	(void)state;
+	assert_non_null(qa);
+	assert_non_null(en);
+	for (i = 0; i < 2; i++) {
+		s = layout_text(sample(), qa);
+		assert_non_null(strstr(s, "Qa sample"));
+		assert_non_null(strstr(s, "Qa what"));
+		assert_null(strstr(s, "Sample topic"));
+		free(s);
+		s = layout_text(sample(), en);
+		assert_non_null(strstr(s, "Sample topic"));
+		assert_null(strstr(s, "Qa "));
+		free(s);
+	}
+}
+
+/*
+ * Naming every language leaves the one in use as it was, with the whole
+ * list of languages to fall back on that LANGUAGE gave at start.
+ */
+static void
+test_languages_keep_current(void **state)
+{
+	const struct topic	*t = sample();
+	struct i18n_choice	*l;
+	const struct i18n_lang	*was;
+	size_t			 n;
+
+	(void)state;
+	setenv("LANGUAGE", "zz:qa", 1);
+	i18n_init(NULL);
+	was = i18n_lang_current();
+	assert_ptr_equal(was, i18n_lang_default());
+	assert_string_equal(content(&t->title), "Qa sample");
+	n = i18n_languages(&l);
+	assert_true(n >= 2);
+	assert_ptr_equal(i18n_lang_current(), was);
+	assert_string_equal(getenv("LANGUAGE"), "zz:qa");
+	assert_string_equal(content(&t->title), "Qa sample");
+	assert_string_equal(_("Health topics"), "Qa topics");
+	i18n_languages_free(l, n);
+	unsetenv("LANGUAGE");
+	i18n_init(NULL);
+}
+
 /* A C locale still shows translations, and says the terminal is ASCII. */
 static void
 test_c_locale_upgraded(void **state)
@@ -389,21 +464,20 @@ test_c_locale_upgraded(void **state)
 	setenv("LC_ALL", "C", 1);
 	setenv("LANGUAGE", "qa", 1);
 	assert_int_equal(i18n_init(NULL), 0);
-	assert_int_equal(i18n_utf8(), 0);
-	assert_string_equal(i18n_content(&t->title), "Qa sample");
-	assert_string_equal(i18n_default_language(), "qa");
+	assert_string_equal(content(&t->title), "Qa sample");
+	assert_string_equal(i18n_lang_code(i18n_lang_default()), "qa");
 	/* Nonsense locales do not stop it either. */
 	setenv("LC_ALL", "xx_XX.UTF-8", 1);
 	i18n_init(NULL);
-	assert_string_equal(i18n_content(&t->title), "Qa sample");
+	assert_string_equal(content(&t->title), "Qa sample");
 	setenv("LC_ALL", "../../x", 1);
 	setenv("LANGUAGE", "../../x:qa", 1);
 	i18n_init(NULL);
-	assert_string_equal(i18n_content(&t->title), "Qa sample");
+	assert_string_equal(content(&t->title), "Qa sample");
 	setenv("LC_ALL", "C.UTF-8", 1);
 	unsetenv("LANGUAGE");
 	assert_int_equal(i18n_init(NULL), 1);
-	assert_string_equal(i18n_default_language(), "en");
+	assert_string_equal(i18n_lang_code(i18n_lang_default()), "en");
 }
 
 int
@@ -421,6 +495,8 @@ main(void)
 		cmocka_unit_test(test_plurals),
 		cmocka_unit_test(test_formats_must_fit),
 		cmocka_unit_test(test_edited_paragraph_falls_back_alone),
+		cmocka_unit_test(test_layout_in_two_languages),
+		cmocka_unit_test(test_languages_keep_current),
 		cmocka_unit_test(test_c_locale_upgraded),
 	};
 

@@ -84,7 +84,7 @@ setup(void **state)
 	if (load("search", &lib) != 0 || load("golden/content",
 	    &sample_lib) != 0)
 		return (-1);
-	idx = search_index_build(&lib);
+	idx = search_index_build(&lib, i18n_lang_default());
 	return (0);
 }
 
@@ -258,7 +258,7 @@ test_sources_entry(void **state)
 	 * The sample topic gets one after its four sections; the other
 	 * topic has its own, second, section called "Sources".
 	 */
-	sx = search_index_build(&sample_lib);
+	sx = search_index_build(&sample_lib, i18n_lang_default());
 	for (i = 0, n = 0; i < sx->n; i++) {
 		e = &sx->entries[i];
 		if (strcmp(e->text, "Sources") != 0)
@@ -514,7 +514,7 @@ test_spans_nfd(void **state)
 	t->id = xstrdup("nfd");
 	doc_tstr_set(&t->title, "nfd", title, 1, 1);
 	doc_library_add(&l, t);
-	idx = search_index_build(&l);
+	idx = search_index_build(&l, i18n_lang_default());
 	assert_int_equal(idx->n, 1);
 	check_span("prostata", 0, 0, "Pro" COMB_ACUTE "stata");
 	check_span("pro", 0, 0, "Pro" COMB_ACUTE);

@@ -682,7 +682,7 @@ test_kiosk_never_quits(void **state)
 			}
 	}
 	/* Taps on the language list may have chosen another one. */
-	i18n_set_language(i18n_default_language());
+	i18n_use(i18n_lang_default());
 	/* No button quits, and asking to quit says why not. */
 	start(&v, 80, 24);
 	v.kiosk = &k;
@@ -707,7 +707,7 @@ test_kiosk_never_quits(void **state)
 			    ACT_MAX)), 0);
 	}
 	view_free(&v);
-	i18n_set_language(i18n_default_language());
+	i18n_use(i18n_lang_default());
 }
 
 /* A kiosk's help lists no way to quit; elsewhere it does. */
@@ -822,11 +822,15 @@ assert_like_new(const struct view *reset, const struct view *fresh,
 static void
 reset_and_compare(struct view *v, const char *how)
 {
-	struct view	before, fresh;
+	struct view		before, fresh;
+	struct layout_opts	opts;
 
 	before = *v;
 	view_reset(v);
-	view_init(&fresh, v->lib, &before.opts, v->kiosk, v->cols, v->rows);
+	/* The options are kept, but the language is the default again. */
+	opts = before.opts;
+	opts.lang = i18n_lang_default();
+	view_init(&fresh, v->lib, &opts, v->kiosk, v->cols, v->rows);
 	assert_like_new(v, &fresh, &before, how);
 	view_free(&fresh);
 }
@@ -888,7 +892,7 @@ test_reset_as_new(void **state)
 		}
 	}
 	view_free(&v);
-	i18n_set_language(i18n_default_language());
+	i18n_use(i18n_lang_default());
 	/* Every field is listed, so none is forgotten. */
 	for (i = 0; i < sizeof(reset_fields) / sizeof(reset_fields[0]); i++)
 		sum += reset_fields[i].size;
@@ -954,7 +958,7 @@ test_soak(void **state)
 	struct library		 books;
 	struct diag_list	 d;
 	struct layout_opts	 o;
-	struct i18n_lang	*langs = NULL;
+	struct i18n_choice	*langs = NULL;
 	struct view		 v;
 	char			 dir[4096];
 	const char		*top = getenv("top_srcdir");
@@ -1005,8 +1009,7 @@ test_soak(void **state)
 			    (long)((r >> 16) % 12) - 2);
 		else if (kind < 99) {
 			i = (r >> 8) % nlangs;
-			i18n_set_language(langs[i].code);
-			view_language_changed(&v);
+			view_language(&v, langs[i].lang);
 		} else
 			view_reset(&v);
 		/* Coherent after every event. */

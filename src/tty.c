@@ -1,6 +1,6 @@
 /*
  * Terminal set-up and input.  Signal handlers only set a flag; the main
- * loop sees it through term_read() and ends cleanly.  A crash handler
+ * loop sees it through tty_read() and ends cleanly.  A crash handler
  * writes a reset string made in advance and restores the saved terminal
  * modes before the signal is raised again.
  */
@@ -11,44 +11,47 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <term.h>
+#include <term.h>		/* ncurses: terminfo */
 #include <termios.h>
 #include <unistd.h>
 
 #include "i18n.h"
 #include "keymap.h"
-#include "term.h"
+#include "text.h"
+#include "tty.h"
 
-static volatile sig_atomic_t	 term_caught;
-static int			 term_wake[2] = { -1, -1 };	/* self-pipe */
-static int			 term_active;
-static int			 term_have_tios;
-static struct termios		 term_tios;
-static char			 term_reset[256];
-static size_t			 term_resetlen;
-static SCREEN			*term_screen;
+static volatile sig_atomic_t	 tty_caught;
+static int			 tty_wake[2] = { -1, -1 };	/* self-pipe */
+static int			 tty_active;
+static int			 tty_have_tios;
+static struct termios		 tty_tios;
+static char			 tty_reset[256];
+static size_t			 tty_resetlen;
+static SCREEN			*tty_screen;
+static int			 tty_utf8_on;
 
-static void	term_on_signal(int);
-static void	term_on_crash(int);
-static void	term_make_reset(void);
-static uint32_t	term_translate(int, wint_t);
-static int	term_eof(void);
+static void	tty_on_signal(int);
+static void	tty_on_crash(int);
+static void	tty_make_reset(void);
+static uint32_t	tty_translate(int, wint_t);
+static int	tty_eof(void);
 
-/* Sets the flag and wakes the poll in term_read: nothing else. */
+/* Sets the flag and wakes the poll in tty_read: nothing else. */
 static void
-term_on_signal(int sig)
+tty_on_signal(int sig)
 {
 	int	saved = errno;
 	char	c = 1;
 	ssize_t	n;
 
-	term_caught = sig;
-	if (term_wake[1] != -1) {
-		n = write(term_wake[1], &c, 1);
+	tty_caught = sig;
+	if (tty_wake[1] != -1) {
+		n = write(tty_wake[1], &c, 1);
 		(void)n;
 	}
 	errno = saved;
@@ -56,21 +59,21 @@ term_on_signal(int sig)
 
 /* Async-signal-safe: write, tcsetattr, signal, raise. */
 static void
-term_on_crash(int sig)
+tty_on_crash(int sig)
 {
-	if (term_active) {
-		ssize_t	n = write(STDOUT_FILENO, term_reset, term_resetlen);
+	if (tty_active) {
+		ssize_t	n = write(STDOUT_FILENO, tty_reset, tty_resetlen);
 
 		(void)n;
-		if (term_have_tios)
-			tcsetattr(STDIN_FILENO, TCSANOW, &term_tios);
+		if (tty_have_tios)
+			tcsetattr(STDIN_FILENO, TCSANOW, &tty_tios);
 	}
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
 
 static void
-term_add_cap(const char *name)
+tty_add_cap(const char *name)
 {
 	const char	*s = tigetstr(name);
 	size_t		 n;
@@ -78,29 +81,29 @@ term_add_cap(const char *name)
 	if (s == NULL || s == (char *)-1)
 		return;
 	n = strlen(s);
-	if (term_resetlen + n < sizeof(term_reset)) {
-		memcpy(term_reset + term_resetlen, s, n);
-		term_resetlen += n;
+	if (tty_resetlen + n < sizeof(tty_reset)) {
+		memcpy(tty_reset + tty_resetlen, s, n);
+		tty_resetlen += n;
 	}
 }
 
 /* What a crash must send: attributes off, cursor on, main screen back. */
 static void
-term_make_reset(void)
+tty_make_reset(void)
 {
 	static const char	mouse_off[] = "\033[?1000l\033[?1006l";
 
-	term_resetlen = 0;
-	term_add_cap("sgr0");
-	term_add_cap("cnorm");
-	term_add_cap("rmkx");
-	term_add_cap("rmcup");
-	memcpy(term_reset + term_resetlen, mouse_off, sizeof(mouse_off) - 1);
-	term_resetlen += sizeof(mouse_off) - 1;
+	tty_resetlen = 0;
+	tty_add_cap("sgr0");
+	tty_add_cap("cnorm");
+	tty_add_cap("rmkx");
+	tty_add_cap("rmcup");
+	memcpy(tty_reset + tty_resetlen, mouse_off, sizeof(mouse_off) - 1);
+	tty_resetlen += sizeof(mouse_off) - 1;
 }
 
 int
-term_init(const struct term_opts *o)
+tty_init(const struct tty_opts *o)
 {
 	static const int	 quit_sigs[] = {
 		SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE
@@ -117,8 +120,8 @@ term_init(const struct term_opts *o)
 		    "topic"));
 		return (-1);
 	}
-	term_have_tios = tcgetattr(STDIN_FILENO, &term_tios) == 0;
-	if ((term_screen = newterm(NULL, stdout, stdin)) == NULL) {
+	tty_have_tios = tcgetattr(STDIN_FILENO, &tty_tios) == 0;
+	if ((tty_screen = newterm(NULL, stdout, stdin)) == NULL) {
 		fprintf(stderr, "pamphlet: %s\n",
 		    _("this terminal type is not supported; use --dump to "
 		    "print a topic"));
@@ -126,15 +129,15 @@ term_init(const struct term_opts *o)
 	}
 	if (tigetstr("cup") == NULL || tigetstr("cup") == (char *)-1) {
 		endwin();
-		delscreen(term_screen);
-		term_screen = NULL;
+		delscreen(tty_screen);
+		tty_screen = NULL;
 		fprintf(stderr, "pamphlet: %s\n",
 		    _("this terminal cannot move the cursor; use --dump to "
 		    "print a topic"));
 		return (-1);
 	}
-	term_make_reset();
-	term_active = 1;
+	tty_make_reset();
+	tty_active = 1;
 
 	if (o->raw)
 		raw();
@@ -159,19 +162,19 @@ term_init(const struct term_opts *o)
 	}
 
 	/* A signal between the flag check and poll() still wakes poll(). */
-	if (term_wake[0] == -1 && pipe(term_wake) == 0) {
-		fcntl(term_wake[0], F_SETFL, O_NONBLOCK);
-		fcntl(term_wake[1], F_SETFL, O_NONBLOCK);
-		fcntl(term_wake[0], F_SETFD, FD_CLOEXEC);
-		fcntl(term_wake[1], F_SETFD, FD_CLOEXEC);
+	if (tty_wake[0] == -1 && pipe(tty_wake) == 0) {
+		fcntl(tty_wake[0], F_SETFL, O_NONBLOCK);
+		fcntl(tty_wake[1], F_SETFL, O_NONBLOCK);
+		fcntl(tty_wake[0], F_SETFD, FD_CLOEXEC);
+		fcntl(tty_wake[1], F_SETFD, FD_CLOEXEC);
 	}
 	/* After initscr, so that ours replace the handlers of curses. */
 	memset(&sa, 0, sizeof(sa));
 	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = term_on_signal;
+	sa.sa_handler = tty_on_signal;
 	for (i = 0; i < sizeof(quit_sigs) / sizeof(quit_sigs[0]); i++)
 		sigaction(quit_sigs[i], &sa, NULL);
-	sa.sa_handler = term_on_crash;
+	sa.sa_handler = tty_on_crash;
 	sa.sa_flags = SA_RESETHAND;
 	for (i = 0; i < sizeof(crash_sigs) / sizeof(crash_sigs[0]); i++)
 		sigaction(crash_sigs[i], &sa, NULL);
@@ -179,36 +182,36 @@ term_init(const struct term_opts *o)
 }
 
 void
-term_end(void)
+tty_end(void)
 {
-	if (!term_active)
+	if (!tty_active)
 		return;
-	term_active = 0;
+	tty_active = 0;
 	curs_set(1);
 	endwin();
 	fflush(stdout);
-	if (term_have_tios)
-		tcsetattr(STDIN_FILENO, TCSANOW, &term_tios);
-	if (term_screen != NULL) {
-		delscreen(term_screen);
-		term_screen = NULL;
+	if (tty_have_tios)
+		tcsetattr(STDIN_FILENO, TCSANOW, &tty_tios);
+	if (tty_screen != NULL) {
+		delscreen(tty_screen);
+		tty_screen = NULL;
 	}
 }
 
 int
-term_signal(void)
+tty_signal(void)
 {
-	return (term_caught);
+	return (tty_caught);
 }
 
 void
-term_size(int *cols, int *rows)
+tty_size(int *cols, int *rows)
 {
 	getmaxyx(stdscr, *rows, *cols);
 }
 
 static uint32_t
-term_translate(int rc, wint_t c)
+tty_translate(int rc, wint_t c)
 {
 	if (rc == KEY_CODE_YES) {
 		switch (c) {
@@ -254,7 +257,7 @@ term_translate(int rc, wint_t c)
  * without taking a byte from curses.
  */
 static int
-term_eof(void)
+tty_eof(void)
 {
 	char	c;
 	int	avail = 0, fl;
@@ -273,58 +276,58 @@ term_eof(void)
 }
 
 int
-term_read(int ms, uint32_t *key)
+tty_read(int ms, uint32_t *key)
 {
 	struct pollfd	pfd[2];
 	wint_t		c;
 	int		rc, n;
 
 	for (;;) {
-		if (term_caught)
-			return (TERM_QUIT);
+		if (tty_caught)
+			return (TTY_QUIT);
 		/* Keys curses has already read come first. */
 		nodelay(stdscr, TRUE);
 		rc = wget_wch(stdscr, &c);
 		if (rc != ERR) {
-			*key = term_translate(rc, c);
-			return (TERM_KEY);
+			*key = tty_translate(rc, c);
+			return (TTY_KEY);
 		}
 		pfd[0].fd = STDIN_FILENO;
 		pfd[0].events = POLLIN;
 		pfd[0].revents = 0;
-		pfd[1].fd = term_wake[0];
+		pfd[1].fd = tty_wake[0];
 		pfd[1].events = POLLIN;
 		pfd[1].revents = 0;
-		n = poll(pfd, term_wake[0] != -1 ? 2 : 1, ms);
+		n = poll(pfd, tty_wake[0] != -1 ? 2 : 1, ms);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;	/* a resize or a signal */
-			return (TERM_QUIT);
+			return (TTY_QUIT);
 		}
 		if (n == 0)
-			return (TERM_TIMEOUT);
+			return (TTY_TIMEOUT);
 		if (pfd[1].revents & POLLIN)
-			continue;		/* term_caught is set */
+			continue;		/* tty_caught is set */
 		if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {
 			/* The terminal is gone: end, do not spin. */
-			term_caught = SIGHUP;
-			return (TERM_QUIT);
+			tty_caught = SIGHUP;
+			return (TTY_QUIT);
 		}
 		rc = wget_wch(stdscr, &c);
 		if (rc == ERR) {
-			if (term_eof()) {
-				term_caught = SIGHUP;
-				return (TERM_QUIT);
+			if (tty_eof()) {
+				tty_caught = SIGHUP;
+				return (TTY_QUIT);
 			}
 			continue;	/* part of a sequence */
 		}
-		*key = term_translate(rc, c);
-		return (TERM_KEY);
+		*key = tty_translate(rc, c);
+		return (TTY_KEY);
 	}
 }
 
 int
-term_pending(void)
+tty_pending(void)
 {
 	struct pollfd	pfd;
 
@@ -336,7 +339,7 @@ term_pending(void)
 
 /* A terminfo string, or NULL if the terminal has none. */
 static const char *
-term_cap(const char *name)
+tty_cap(const char *name)
 {
 	const char	*s = tigetstr(name);
 
@@ -351,15 +354,15 @@ term_cap(const char *name)
  * curses last drew with attributes off, so the erased lines are blank.
  */
 void
-term_forget(void)
+tty_forget(void)
 {
-	const char	*el = term_cap("el"), *clear = term_cap("clear");
-	const char	*e3 = term_cap("E3");
+	const char	*el = tty_cap("el"), *clear = tty_cap("clear");
+	const char	*e3 = tty_cap("E3");
 	int		 y;
 
 	/* putp writes through stdio: out with fflush, not at exit. */
 	for (y = 0; el != NULL && y < LINES; y++) {
-		putp(tiparm(term_cap("cup"), y, 0));
+		putp(tiparm(tty_cap("cup"), y, 0));
 		putp(el);
 	}
 	if (clear != NULL)
@@ -370,21 +373,64 @@ term_forget(void)
 	clearok(curscr, TRUE);
 }
 
-enum term_mouse
-term_mouse(int *x, int *y)
+enum tty_mouse
+tty_mouse(int *x, int *y)
 {
 	MEVENT	ev;
 
 	if (getmouse(&ev) != OK)
-		return (TERM_MOUSE_NONE);
+		return (TTY_MOUSE_NONE);
 	*x = ev.x;
 	*y = ev.y;
 	if (ev.bstate & BUTTON4_PRESSED)
-		return (TERM_MOUSE_WHEEL_UP);
+		return (TTY_MOUSE_WHEEL_UP);
 	if (ev.bstate & BUTTON5_PRESSED)
-		return (TERM_MOUSE_WHEEL_DOWN);
+		return (TTY_MOUSE_WHEEL_DOWN);
 	/* Act on the press; the release of the same tap is ignored. */
 	if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
-		return (TERM_MOUSE_TAP);
-	return (TERM_MOUSE_NONE);
+		return (TTY_MOUSE_TAP);
+	return (TTY_MOUSE_NONE);
+}
+
+void
+tty_set_utf8(int on)
+{
+	tty_utf8_on = on;
+}
+
+int
+tty_utf8(void)
+{
+	return (tty_utf8_on);
+}
+
+int
+tty_fputs(const char *s, FILE *fp)
+{
+	char	*a;
+	int	 rc;
+
+	if (tty_utf8_on)
+		return (fputs(s, fp));
+	a = text_to_ascii(s, strlen(s));
+	rc = fputs(a, fp);
+	free(a);
+	return (rc);
+}
+
+int
+tty_printf(FILE *fp, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return (-1);
+	n = tty_fputs(s, fp);
+	free(s);
+	return (n);
 }
