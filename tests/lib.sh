@@ -40,6 +40,18 @@ tap_check() {
 	fi
 }
 
+# tap_times_ms BEFORE AFTER: the processor time, user plus system, in
+# milliseconds, that the children a shell waited for used between two
+# files its "times" wrote.  The second line of "times" is the children's:
+# "0m0.012s 0m0.004s" (bash) or "0m0.010000s 0m0.000000s" (dash).
+tap_times_ms() {
+	awk 'function ms(t, a) {
+		sub(/s$/, "", t); split(t, a, "m"); return a[1] * 60000 + a[2] * 1000
+	    }
+	    FNR == 2 { c[++n] = ms($1) + ms($2) }
+	    END { printf "%d\n", c[2] - c[1] + 0.5 }' "$1" "$2"
+}
+
 # tap_cpu COMMAND...: runs COMMAND; sets tap_cpu_rc to its exit status
 # and tap_cpu_ms to the processor time, user plus system, in milliseconds,
 # that it and every process it waited for used.  The shell's "times"
@@ -51,14 +63,7 @@ tap_cpu() {
 	"$@"
 	tap_cpu_rc=$?
 	times >"$tap_tmp/times.1"
-	# The second line of "times" is the children's: "0m0.012s 0m0.004s"
-	# (bash) or "0m0.010000s 0m0.000000s" (dash).
-	tap_cpu_ms=$(awk 'function ms(t, a) {
-		sub(/s$/, "", t); split(t, a, "m"); return a[1] * 60000 + a[2] * 1000
-	    }
-	    FNR == 2 { c[++n] = ms($1) + ms($2) }
-	    END { printf "%d\n", c[2] - c[1] + 0.5 }' \
-	    "$tap_tmp/times.0" "$tap_tmp/times.1")
+	tap_cpu_ms=$(tap_times_ms "$tap_tmp/times.0" "$tap_tmp/times.1")
 }
 
 # A scratch directory removed at exit.
