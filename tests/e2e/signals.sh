@@ -172,6 +172,14 @@ crash() {
 	restored && prompt_back $(( 128 + $2 )) &&
 	e2e_wait_gone "Health topics"
 }
+if [ -n "${PAMPHLET_REAL-}" ]; then
+	# valgrind and qemu take fatal signals themselves and report them.
+	for c in "SIGABRT in the pager" "SIGABRT at a kiosk" "SIGSEGV at a kiosk"; do
+		e2e_skip "$c: terminal restored, prompt back" \
+		    "PAMPHLET is a wrapper that handles fatal signals itself"
+	done
+	exit 0
+fi
 e2e_case "SIGABRT in the pager: terminal restored, prompt back" crash ABRT 6 ""
 e2e_case "SIGABRT at a kiosk: terminal restored, prompt back" \
     crash ABRT 6 "--kiosk"
