@@ -752,8 +752,10 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if (o.config != NULL && main_settings(&o, &set) == -1)
+	if (o.config != NULL && main_settings(&o, &set) == -1) {
+		settings_free(&set);
 		return (EXIT_FAILURE);
+	}
 	/* The language asked for is also the one to go back to. */
 	if (o.lang != NULL)
 		main_i18n(o.lang);

@@ -52,6 +52,7 @@ fuzz_layouts(const struct library *lib)
 	struct layout		*l;
 	size_t			 i;
 
+	memset(&opts, 0, sizeof(opts));
 	for (i = 0; i < sizeof fuzz_modes / sizeof *fuzz_modes; i++) {
 		opts.width = fuzz_modes[i].width;
 		opts.ascii = fuzz_modes[i].ascii;
