@@ -1,11 +1,11 @@
 #!/bin/sh
 #
-# Runs each fuzz target for SECONDS (default 48, so that the five take
+# Runs each fuzz target for SECONDS (default 40, so that the six take
 # four minutes; FUZZ_SECONDS_CONTENT, FUZZ_SECONDS_TEXT, FUZZ_SECONDS_MO,
-# FUZZ_SECONDS_PACK and FUZZ_SECONDS_FORMS set one) and reports in TAP:
-# one line per target, with the number of runs or the file that made it
-# fail.  Findings are in the TAP, so the exit status is 0 unless the
-# targets cannot be built.
+# FUZZ_SECONDS_PACK, FUZZ_SECONDS_FORMS and FUZZ_SECONDS_SETTINGS set
+# one) and reports in TAP: one line per target, with the number of runs
+# or the file that made it fail.  Findings are in the TAP, so the exit
+# status is 0 unless the targets cannot be built.
 #
 #	tests/fuzz/run.sh [SECONDS]
 #
@@ -17,7 +17,8 @@
 # catalogue target starts from the project's PO files, compiled; the
 # packed-tree target from the YAML seeds, which it packs itself; the
 # target of plural forms and formats from tests/data/fuzz-forms (headers
-# and translated formats) and the compiled PO files.
+# and translated formats) and the compiled PO files; the settings target
+# from tests/data/fuzz-settings.
 # Crash files are kept in FUZZ_ARTIFACTS (default tests/fuzz/artifacts).
 #
 # ASan keeps up to 256 MiB of freed memory in quarantine by default, which
@@ -32,7 +33,7 @@ case ${ASAN_OPTIONS:-} in
 esac
 export ASAN_OPTIONS
 
-seconds=${1:-48}
+seconds=${1:-40}
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 top_srcdir=$(cd "$top_srcdir" && pwd)
 suite=${PAMPHLET_YAML_SUITE:-$top_srcdir/../shared/corpora/yaml-test-suite}
@@ -54,7 +55,8 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/pamphlet-fuzz.XXXXXX") || exit 1
 trap 'rm -rf "$work"' EXIT
 trap 'exit 1' HUP INT TERM
 mkdir -p "$artifacts" "$work/seeds" "$work/seeds-mo" "$work/seeds-forms" \
-    "$work/content" "$work/text" "$work/mo" "$work/pack" "$work/forms"
+    "$work/content" "$work/text" "$work/mo" "$work/pack" "$work/forms" \
+    "$work/settings"
 
 # Seeds, named by number: the corpus directories are libFuzzer's to fill.
 n=0
@@ -79,17 +81,18 @@ fi
 cp "$work"/seeds-mo/* "$top_srcdir"/tests/data/fuzz-forms/* \
     "$work/seeds-forms/" 2>/dev/null
 
-echo "1..5"
+echo "1..6"
 i=0
-for t in fuzz_content fuzz_text fuzz_mo fuzz_pack fuzz_forms; do
+for t in fuzz_content fuzz_text fuzz_mo fuzz_pack fuzz_forms fuzz_settings; do
 	i=$((i + 1))
 	log=$work/$t.log
 	seeds=$work/seeds
 	[ "$t" = fuzz_mo ] && seeds=$work/seeds-mo
 	[ "$t" = fuzz_forms ] && seeds=$work/seeds-forms
+	[ "$t" = fuzz_settings ] && seeds=$top_srcdir/tests/data/fuzz-settings
 	nseeds=$(find "$seeds" -type f | wc -l)
-	# FUZZ_SECONDS_CONTENT, _TEXT, _MO, _PACK or _FORMS give one target
-	# its own time.
+	# FUZZ_SECONDS_CONTENT, _TEXT, _MO, _PACK, _FORMS or _SETTINGS give
+	# one target its own time.
 	name=$(echo "${t#fuzz_}" | tr '[:lower:]' '[:upper:]')
 	eval "secs=\${FUZZ_SECONDS_$name:-$seconds}"
 	"$outdir/$t" -max_total_time="$secs" -timeout=2 \
