@@ -20,6 +20,7 @@
 
 #include "diag.h"
 #include "doc.h"
+#include "fuzz.h"
 #include "i18n.h"
 #include "kiosk.h"
 #include "settings.h"
@@ -37,8 +38,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	setenv("LC_ALL", "C.UTF-8", 1);
-	i18n_init(NULL);
+	fuzz_init();
 	snprintf(fuzz_start_lang, sizeof(fuzz_start_lang), "%s",
 	    i18n_language());
 	return (0);
