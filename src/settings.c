@@ -53,6 +53,20 @@ settings_string(const struct schema *sc, const char *key,
 	return (schema_text(sc, key, v, TEXT_FLOW));
 }
 
+int
+settings_load(const char *path, struct settings *s, struct diag_list *dl)
+{
+	char	*buf;
+	size_t	 len;
+	int	 rc;
+
+	if (ytree_read_file(path, &ytree_default_limits, &buf, &len, dl) == -1)
+		return (-1);
+	rc = settings_load_buffer(path, buf, len, s, dl);
+	free(buf);
+	return (rc);
+}
+
 /*
  * The file goes through the schema walk that topics go through: keys
  * that are not text, unknown (with the closest known key as a hint) or
@@ -60,7 +74,8 @@ settings_string(const struct schema *sc, const char *key,
  * can never quietly turn a kiosk off.
  */
 int
-settings_load(const char *path, struct settings *s, struct diag_list *dl)
+settings_load_buffer(const char *name, const char *buf, size_t len,
+    struct settings *s, struct diag_list *dl)
 {
 	const struct ytree_node	*root, *vals[SET_MAX], *v;
 	struct ytree		*tree;
@@ -74,7 +89,8 @@ settings_load(const char *path, struct settings *s, struct diag_list *dl)
 
 	/* Problems in file order, whatever order the checks run in. */
 	diag_init(&local);
-	if (ytree_load_file(path, &ytree_default_limits, &tree, &local) == -1) {
+	if (ytree_load_buffer(name, buf, len, &ytree_default_limits, &tree,
+	    &local) == -1) {
 		/* A file of comments only, as installed, sets nothing. */
 		rc = local.n == 1 && local.items[0].code == DIAG_EMPTY_FILE ?
 		    0 : -1;
@@ -83,7 +99,7 @@ settings_load(const char *path, struct settings *s, struct diag_list *dl)
 		diag_move(dl, &local);
 		return (rc);
 	}
-	sc.file = path;
+	sc.file = name;
 	sc.diags = &local;
 	root = ytree_root(tree);
 	if ((rc = schema_root(&sc, root)) != 0) {
@@ -132,7 +148,7 @@ settings_load(const char *path, struct settings *s, struct diag_list *dl)
 	}
 	/* The kiosk refuses a chord it cannot use; so does the check. */
 	if (s->exit_chord != NULL && settings_chord(s->exit_chord, &chord,
-	    path, s->line[SET_CHORD], s->col[SET_CHORD], &local) == -1) {
+	    name, s->line[SET_CHORD], s->col[SET_CHORD], &local) == -1) {
 		free(s->exit_chord);
 		s->exit_chord = NULL;
 	}

@@ -6,6 +6,7 @@
 #ifndef PAMPHLET_SETTINGS_H
 #define PAMPHLET_SETTINGS_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct diag_list;
@@ -41,6 +42,9 @@ void	settings_free(struct settings *);
 /* Reads a settings file; -1 (with diagnostics) if it has errors. */
 int	settings_load(const char *path, struct settings *,
 	    struct diag_list *);
+/* The same for the file's bytes in memory; name is used in diagnostics. */
+int	settings_load_buffer(const char *name, const char *buf, size_t len,
+	    struct settings *, struct diag_list *);
 /*
  * Reads an exit chord into the kiosk, or adds why it cannot be one to
  * the list (at file:line:col) and returns -1.  The settings check and

@@ -79,8 +79,8 @@ compile()
 	    $FUZZ_CFLAGS -c -o "$2" "$1"
 }
 
-SRCS="content diag doc i18n idx keymap layout mo readability schema text tty \
-xalloc ytree"
+SRCS="content diag doc i18n idx keymap kiosk layout mo readability schema \
+settings text tty xalloc ytree"
 
 objs=
 for s in $SRCS; do
@@ -88,7 +88,7 @@ for s in $SRCS; do
 	objs="$objs $outdir/obj/$s.o"
 done
 
-for t in fuzz_content fuzz_text fuzz_mo fuzz_pack fuzz_forms; do
+for t in fuzz_content fuzz_text fuzz_mo fuzz_pack fuzz_forms fuzz_settings; do
 	compile "$srcdir/tests/fuzz/$t.c" "$outdir/obj/$t.o"
 	# shellcheck disable=SC2086
 	$CC $FUZZ_CFLAGS -o "$outdir/$t" "$outdir/obj/$t.o" $objs $LIBS

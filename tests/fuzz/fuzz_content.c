@@ -1,10 +1,15 @@
 /*
  * A libFuzzer target for the content loader: the input is read as a
  * topic file with the default limits, built into a topic when it parses
- * and laid out at a few widths, on a UTF-8 terminal, an ASCII one and
- * for a screen reader.  Every diagnostic is formatted, so that untrusted arguments go
- * through the same code as on a real --check.  Nothing is kept between
- * runs but the locale and the catalogues i18n_init sets up.
+ * and laid out, with its contents, in one of a few ways: narrow and
+ * wide, on a UTF-8 terminal, an ASCII one or for a screen reader, with
+ * an emergency number or without.  The way is chosen by a hash of the
+ * input, so that a run is repeatable and every way is taken, but a topic
+ * costs one layout instead of all of them: layout is most of the time
+ * of an input that loads.  Every
+ * diagnostic is formatted, so that untrusted arguments go through the
+ * same code as on a real --check.  Nothing is kept between runs but the
+ * locale and the catalogues i18n_init sets up.
  */
 #include "config.h"
 
@@ -15,12 +20,15 @@
 #include "content.h"
 #include "diag.h"
 #include "doc.h"
+#include "fuzz.h"
 #include "i18n.h"
 #include "layout.h"
 #include "ytree.h"
 
 int	LLVMFuzzerInitialize(int *, char ***);
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+static void	fuzz_layout(const struct library *, const uint8_t *, size_t);
 
 /* Widths, and whether the terminal lacks UTF-8 or wants plain words. */
 static const struct {
@@ -40,32 +48,34 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	setenv("LC_ALL", "C.UTF-8", 1);
-	i18n_init(NULL);
+	fuzz_init();
 	return (0);
 }
 
+/*
+ * Lays the topic out in the mode, with or without an emergency number,
+ * that an FNV-1a hash of the input picks.
+ */
 static void
-fuzz_layouts(const struct library *lib)
+fuzz_layout(const struct library *lib, const uint8_t *data, size_t size)
 {
 	struct layout_opts	 opts;
-	struct layout		*l;
-	size_t			 i;
+	uint32_t		 h;
+	size_t			 i, mode;
 
 	memset(&opts, 0, sizeof(opts));
-	for (i = 0; i < sizeof fuzz_modes / sizeof *fuzz_modes; i++) {
-		opts.width = fuzz_modes[i].width;
-		opts.ascii = fuzz_modes[i].ascii;
-		opts.plain = fuzz_modes[i].plain;
-		opts.emergency_number = i % 2 == 0 ? "911" : NULL;
-		opts.lib = lib;
-		l = layout_topic(lib->topics[0], &opts);
-		layout_free(l);
-		if (opts.width == 1) {
-			l = layout_contents(lib->topics[0], &opts);
-			layout_free(l);
-		}
-	}
+	h = 2166136261U;
+	for (i = 0; i < size; i++)
+		h = (h ^ data[i]) * 16777619U;
+	mode = h % (sizeof fuzz_modes / sizeof *fuzz_modes);
+	h /= sizeof fuzz_modes / sizeof *fuzz_modes;
+	opts.width = fuzz_modes[mode].width;
+	opts.ascii = fuzz_modes[mode].ascii;
+	opts.plain = fuzz_modes[mode].plain;
+	opts.emergency_number = h % 2 == 0 ? "911" : NULL;
+	opts.lib = lib;
+	layout_free(layout_topic(lib->topics[0], &opts));
+	layout_free(layout_contents(lib->topics[0], &opts));
 }
 
 int
@@ -87,7 +97,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			doc_library_init(&lib);
 			doc_library_add(&lib, t);
 			content_resolve_links(&lib, &dl);
-			fuzz_layouts(&lib);
+			fuzz_layout(&lib, data, size);
 			doc_library_free(&lib);
 		}
 	}

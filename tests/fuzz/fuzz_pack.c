@@ -17,6 +17,7 @@
 #include "content.h"
 #include "diag.h"
 #include "doc.h"
+#include "fuzz.h"
 #include "i18n.h"
 #include "idx.h"
 #include "ytree.h"
@@ -29,8 +30,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	setenv("LC_ALL", "C.UTF-8", 1);
-	i18n_init(NULL);
+	fuzz_init();
 	return (0);
 }
 

@@ -282,6 +282,47 @@ test_settings_bad(void **state)
 	settings_free(&s);
 }
 
+/* Bytes in memory read as a file is, named as the caller says. */
+static void
+test_settings_buffer(void **state)
+{
+	static const char	 good[] = "kiosk: true\nidle_seconds: 456";
+	static const char	 bad[] = "kiosk: true\nlanguage: [es]\n";
+	struct settings		 s;
+	struct diag_list	 d;
+	char			*msg;
+
+	(void)state;
+	/* Only len bytes are read: not the last digit, nor a NUL. */
+	settings_init(&s);
+	diag_init(&d);
+	assert_int_equal(settings_load_buffer("kiosk.yaml", good,
+	    sizeof(good) - 2, &s, &d), 0);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(s.kiosk, 1);
+	assert_int_equal(s.idle, 45);
+	settings_free(&s);
+	assert_int_equal(settings_load_buffer("kiosk.yaml", bad,
+	    sizeof(bad) - 1, &s, &d), -1);
+	assert_int_equal(d.n, 1);
+	msg = diag_format(&d.items[0]);
+	assert_non_null(strstr(msg, "kiosk.yaml:2:11: error: 'language' "
+	    "must be text"));
+	free(msg);
+	assert_null(s.language);
+	diag_free(&d);
+	settings_free(&s);
+	/* Comments only, or nothing at all, set nothing. */
+	diag_init(&d);
+	assert_int_equal(settings_load_buffer("kiosk.yaml", "# x\n", 4, &s,
+	    &d), 0);
+	assert_int_equal(settings_load_buffer("kiosk.yaml", "", 0, &s, &d), 0);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(s.kiosk, -1);
+	diag_free(&d);
+	settings_free(&s);
+}
+
 /* The settings check refuses what the kiosk refuses, and says why. */
 static void
 test_settings_chord(void **state)
@@ -335,6 +376,7 @@ main(void)
 		cmocka_unit_test(test_settings_good),
 		cmocka_unit_test(test_settings_bad),
 		cmocka_unit_test(test_settings_chord),
+		cmocka_unit_test(test_settings_buffer),
 	};
 
 	i18n_init(NULL);
