@@ -40,7 +40,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argv;
 	fuzz_init();
 	snprintf(fuzz_start_lang, sizeof(fuzz_start_lang), "%s",
-	    i18n_language());
+	    i18n_lang_code(i18n_lang_current()));
 	return (0);
 }
 
