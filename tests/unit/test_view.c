@@ -681,6 +681,8 @@ test_kiosk_never_quits(void **state)
 				view_free(&v);
 			}
 	}
+	/* The view the loop's last test made. */
+	view_free(&v);
 	/* Taps on the language list may have chosen another one. */
 	i18n_use(i18n_lang_default());
 	/* No button quits, and asking to quit says why not. */
@@ -858,6 +860,8 @@ test_reset_as_new(void **state)
 		reset_and_compare(&v, how);
 		view_free(&v);
 	}
+	/* The view the loop's last test made. */
+	view_free(&v);
 	/* Deep in a topic by links, with history, a find and a search. */
 	kiosk_state(&v, &k, 0, 80, 24);
 	view_apply(&v, ACT_OPEN);
