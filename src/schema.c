@@ -236,6 +236,22 @@ schema_want_seq(const struct schema *s, const char *key,
 	return (0);
 }
 
+/* A non-empty scalar for key: 0 if v is one, -1 after a diagnostic. */
+static int
+schema_want_scalar(const struct schema *s, const char *key,
+    const struct ytree_node *v)
+{
+	if (v->kind != YTREE_SCALAR) {
+		schema_diag(s, v, DIAG_WRONG_TYPE, key, schema_w_text);
+		return (-1);
+	}
+	if (schema_is_null(v)) {
+		schema_diag(s, v, DIAG_EMPTY_VALUE, key, NULL);
+		return (-1);
+	}
+	return (0);
+}
+
 /*
  * The normalised text of a scalar, or NULL after a diagnostic.  Numbers
  * and dates are taken as the text they are written as, since the tree
@@ -251,14 +267,8 @@ schema_text(const struct schema *s, const char *key,
 	char	*t;
 	int	 changed = 0;
 
-	if (v->kind != YTREE_SCALAR) {
-		schema_diag(s, v, DIAG_WRONG_TYPE, key, schema_w_text);
+	if (schema_want_scalar(s, key, v) == -1)
 		return (NULL);
-	}
-	if (schema_is_null(v)) {
-		schema_diag(s, v, DIAG_EMPTY_VALUE, key, NULL);
-		return (NULL);
-	}
 	t = text_sanitize(v->str, v->len, flags, &changed);
 	if (changed)
 		schema_diag(s, v, DIAG_CONTROL_CHAR, key, NULL);
@@ -280,14 +290,8 @@ schema_id(const struct schema *s, const char *key, const struct ytree_node *v)
 {
 	char	*arg;
 
-	if (v->kind != YTREE_SCALAR) {
-		schema_diag(s, v, DIAG_WRONG_TYPE, key, schema_w_text);
+	if (schema_want_scalar(s, key, v) == -1)
 		return (NULL);
-	}
-	if (schema_is_null(v)) {
-		schema_diag(s, v, DIAG_EMPTY_VALUE, key, NULL);
-		return (NULL);
-	}
 	if (strlen(v->str) != v->len || !doc_id_valid(v->str)) {
 		arg = schema_arg(v);
 		schema_diag(s, v, DIAG_BAD_ID, arg, NULL);
@@ -304,14 +308,8 @@ schema_date(const struct schema *s, const char *key, const struct ytree_node *v,
 {
 	char	*arg;
 
-	if (v->kind != YTREE_SCALAR) {
-		schema_diag(s, v, DIAG_WRONG_TYPE, key, schema_w_text);
+	if (schema_want_scalar(s, key, v) == -1)
 		return (-1);
-	}
-	if (schema_is_null(v)) {
-		schema_diag(s, v, DIAG_EMPTY_VALUE, key, NULL);
-		return (-1);
-	}
 	if (strlen(v->str) != v->len || doc_date_parse(v->str, d) == -1) {
 		arg = schema_arg(v);
 		schema_diag(s, v, DIAG_BAD_DATE, arg, NULL);
