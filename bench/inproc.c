@@ -29,6 +29,7 @@
 #include <time.h>
 
 #include "content.h"
+#include "library.h"
 #include "diag.h"
 #include "doc.h"
 #include "i18n.h"
@@ -110,7 +111,7 @@ ip_load_lib(const char *dir, struct library *lib)
 
 	doc_library_init(lib);
 	diag_init(&d);
-	if (content_load_dir(dir, lib, &d) != 0 || d.nerrors != 0) {
+	if (library_load_dir(dir, lib, &d) != 0 || d.nerrors != 0) {
 		diag_print(stderr, &d);
 		fatal("%s does not load cleanly", dir);
 	}

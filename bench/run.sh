@@ -147,12 +147,11 @@ pt -n "$RUNS" -m "q: quit" "$PAMPHLET" --content "$content" "$topic" \
     what-it-is
 r_med=$MED r_min=$MIN r_p90=$P90 r_rss=$RSS
 "$PAMPHLET" --content "$content" --dump="$topic" > "$WORK/$topic.txt"
-# The same with a library index beside the topics.
-rm -rf "$WORK/content-ix"
-cp -R "$content" "$WORK/content-ix"
-rm -f "$WORK/content-ix/library.index"
-"$PAMPHLET" --content "$WORK/content-ix" --index > /dev/null
-pt -n "$RUNS" -m "q: quit" "$PAMPHLET" --content "$WORK/content-ix" "$topic"
+# The same with the pack's index in a cache folder.
+rm -rf "$WORK/cache-core"
+"$PAMPHLET" --content "$content" --cache "$WORK/cache-core" --index > /dev/null
+pt -n "$RUNS" -m "q: quit" "$PAMPHLET" --content "$content" \
+    --cache "$WORK/cache-core" "$topic"
 x_med=$MED x_min=$MIN x_p90=$P90 x_rss=$RSS
 if [ -n "$have_less" ]; then
 	# The prompt, drawn last, shows the file's name.
@@ -194,7 +193,7 @@ row ""
 row "| program | median ms | min ms | p90 ms | peak RSS MiB | time / less | RSS / less |"
 row "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
 row "| pamphlet $topic (its contents) | $(ms $p_med) | $(ms $p_min) | $(ms $p_p90) | $(mib $p_rss) | $(ratio $p_med $l_med) | $(ratio $p_rss $l_rss) |"
-row "| pamphlet $topic, with library.index | $(ms $x_med) | $(ms $x_min) | $(ms $x_p90) | $(mib $x_rss) | $(ratio $x_med $l_med) | $(ratio $x_rss $l_rss) |"
+row "| pamphlet $topic, with its index | $(ms $x_med) | $(ms $x_min) | $(ms $x_p90) | $(mib $x_rss) | $(ratio $x_med $l_med) | $(ratio $x_rss $l_rss) |"
 row "| pamphlet $topic what-it-is (reading) | $(ms $r_med) | $(ms $r_min) | $(ms $r_p90) | $(mib $r_rss) | $(ratio $r_med $l_med) | $(ratio $r_rss $l_rss) |"
 if [ -n "$have_less" ]; then
 	row "| less on --dump of $topic ($(wc -c < "$WORK/$topic.txt") bytes) | $(ms $l_med) | $(ms $l_min) | $(ms $l_p90) | $(mib $l_rss) | 1.00 | 1.00 |"
@@ -284,28 +283,28 @@ row "Viewer's RSS growth over the 1-topic library per byte of YAML added:$growth
 row "(constant part: $(mib $rss_1) MiB with 1 topic)."
 row ""
 
-# --- The same libraries with a library index --------------------------
-say "bench: library index"
-row "### With a library index (pamphlet --index)"
+# --- The same libraries with an index ------------------------------
+say "bench: index"
+row "### With an index (pamphlet --index)"
 row ""
-row "Each library copied and indexed once; then the same measures as"
-row "above.  Every file is still read and every topic checked at start;"
-row "only libyaml's parse is skipped for files whose bytes the index holds."
+row "Each library indexed once into a cache folder; then the same measures"
+row "as above.  A file that stat says is unchanged is not read at start:"
+row "the index's head of it stands for the topic until it is opened."
 row ""
 row "| topics | index MiB | --index ms | first screen ms | without index ms | speed-up | peak RSS MiB | --list ms | --list without ms |"
 row "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 for n in $SIZES; do
 	runs=$RUNS
 	[ "$n" -ge 1000 ] && runs=$SLOW
-	ix=$WORK/ix-$n
-	rm -rf "$ix"
-	cp -R "$B/lib-$n/content" "$ix"
-	pt -x -n "$SLOW" "$PAMPHLET" --content "$ix" --index
+	ix=$B/lib-$n/content
+	cache=$WORK/cache-$n
+	rm -rf "$cache"
+	pt -x -n "$SLOW" "$PAMPHLET" --content "$ix" --cache "$cache" --index
 	build=$MED
-	ixb=$(wc -c < "$ix/library.index")
-	pt -n "$runs" -m "q: quit" "$PAMPHLET" --content "$ix"
+	ixb=$(cat "$cache"/*.index | wc -c)
+	pt -n "$runs" -m "q: quit" "$PAMPHLET" --content "$ix" --cache "$cache"
 	xfs=$MED xrss=$RSS
-	pt -x -n "$runs" "$PAMPHLET" --content "$ix" --list
+	pt -x -n "$runs" "$PAMPHLET" --content "$ix" --cache "$cache" --list
 	xlist=$MED
 	eval "fs0=\$fs_$n list0=\$list_$n"
 	eval "xfs_$n=$xfs"
@@ -389,7 +388,8 @@ if [ -n "$have_valgrind" ]; then
 		c=$B/lib-$n/content
 		il=$(instr "$PAMPHLET" --content "$c" --list)
 		iy=$(instr "$B/yparse" "$c"/*.yaml)
-		ix=$(instr "$PAMPHLET" --content "$WORK/ix-$n" --list)
+		ix=$(instr "$PAMPHLET" --content "$B/lib-$n/content" \
+		    --cache "$WORK/cache-$n" --list)
 		ic=$(instr "$PAMPHLET" --content "$c" --check)
 		id=$(instr "$PAMPHLET" --content "$c" --dump=t0001)
 		row "| $n | $(mega $il) | $(mega $iy) | $(ratio $il $iy) | $(mega $ix) | $(mega $ic) | $(mega $id) |"
@@ -424,12 +424,15 @@ t2=$(le "$(ratio $p_rss $l_rss)" 1.25)
 t4=$(le "$s_med" 1000)
 t4b=$(le "$s_med2" 1000)
 t5=$(le "$v_max" 10)
+t8=$(le "$xfs_1000" 50)
+t9=$(le "$(ratio $x_med $l_med)" 1.2)
 row "### Targets"
 row ""
 row "| target | result | verdict |"
 row "| --- | --- | --- |"
 if [ -n "$have_less" ]; then
-	row "| first screen ≤ less (bundled $topic) | $(ratio $p_med $l_med)× less ($(ms $p_med) vs $(ms $l_med) ms); with library.index $(ratio $x_med $l_med)×; reading screen $(ratio $r_med $l_med)× | $(verdict $t1) |"
+	row "| first screen ≤ less (bundled $topic) | $(ratio $p_med $l_med)× less ($(ms $p_med) vs $(ms $l_med) ms); with its index $(ratio $x_med $l_med)×; reading screen $(ratio $r_med $l_med)× | $(verdict $t1) |"
+	row "| first screen with its index ≤ 1.2× less (bundled $topic) | $(ratio $x_med $l_med)× less ($(ms $x_med) vs $(ms $l_med) ms) | $(verdict $t9) |"
 	row "| peak RSS ≤ 1.25× less | $(ratio $p_rss $l_rss)× ($(mib $p_rss) vs $(mib $l_rss) MiB) | $(verdict $t2) |"
 fi
 if [ -n "$have_pinfo" ]; then
@@ -441,7 +444,7 @@ row "| loading ≥ 50% of libyaml's bare parse, every size | load / yparse: 1: $
 row "| memory ≤ 3× text + constant | growth per YAML byte:$growth | $(verdict $mem_ok) |"
 row "| heading search < 1 ms per keystroke | median $s_med us (10,000 headings), $s_med2 us (lib-1000) | $(verdict $((t4 * t4b))) |"
 row "| resize and language switch < 10 ms | slowest median $v_max ms | $(verdict $t5) |"
-row "| start at 1,000 topics made fast, search kept | first screen $(ms $fs_1000) ms without index, $(ms $xfs_1000) ms with | $(ratio $fs_1000 $xfs_1000)× sooner |"
+row "| first screen at 1,000 topics ≤ 50 ms with an index, search kept | $(ms $xfs_1000) ms with, $(ms $fs_1000) ms without ($(ratio $fs_1000 $xfs_1000)× sooner) | $(verdict $t8) |"
 row ""
 
 {

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "content.h"
+#include "library.h"
 #include "diag.h"
 #include "doc.h"
 #include "i18n.h"
@@ -178,7 +179,7 @@ main(int argc, char *argv[])
 	}
 	doc_library_init(&lib);
 	diag_init(&d);
-	if (content_load_dir(argc < 2 ? dir : argv[1], &lib, &d) != 0 ||
+	if (library_load_dir(argc < 2 ? dir : argv[1], &lib, &d) != 0 ||
 	    d.nerrors != 0) {
 		diag_print(stderr, &d);
 		fatal("the library does not load");

@@ -1,25 +1,20 @@
 /*
- * Topics from YAML: the schema of a topic file and of library.yaml, the
- * walk from a parsed tree into the model with a diagnostic for every
- * problem found (the walk goes on after one), and loading a directory:
- * file order, duplicate topic ids, the display order and see-also links.
- * Every string shown to a patient is normalised by text_sanitize here.
+ * Topics from YAML: the schema of a topic file, and the walk from a
+ * parsed tree into the model with a diagnostic for every problem found
+ * (the walk goes on after one).  Every string shown to a patient is
+ * normalised by text_sanitize here.  Putting topics together into a
+ * library is library.c's work.
  */
 #include "config.h"
 
-#include <sys/stat.h>
-
-#include <dirent.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "content.h"
 #include "diag.h"
 #include "doc.h"
 #include "i18n.h"
-#include "idx.h"
+#include "idset.h"
 #include "schema.h"
 #include "text.h"
 #include "xalloc.h"
@@ -28,26 +23,17 @@
 /* The longest a topic may go between reviews before --check warns. */
 #define CONTENT_REVIEW_YEARS	3
 
-/*
- * A set of ids (owned elsewhere) with a number for each, so that checks
- * for duplicates stay linear on hostile files with many ids.
- */
-struct content_set {
-	const char	**keys;
-	size_t		 *vals;
-	size_t		  n;
-	size_t		  cap;		/* a power of two, or 0 */
-};
-
 /* State of one walk over a topic file. */
 struct cwalk {
 	struct schema		 s;
+	int			 head;		/* making a stub */
+	uint32_t		 domain;	/* of the topic's pack */
 	struct topic		*t;
 	const char		*tctx;		/* topic id for contexts */
 	unsigned char		*cited;		/* per reference */
-	struct content_set	 sections;	/* section ids */
-	struct content_set	 blocks;	/* block ids */
-	struct content_set	 refs;		/* reference id -> index */
+	struct idset	 sections;	/* section ids */
+	struct idset	 blocks;	/* block ids */
+	struct idset	 refs;		/* reference id -> index */
 };
 
 /* Keys of each kind of mapping, in the order of their value slots. */
@@ -96,28 +82,6 @@ static const char *const content_ref_keys[RK_MAX] = {
 	"id", "authors", "year", "title", "source", "url", "note"
 };
 
-enum { LS_EMERGENCY, LS_GRADE, LS_ORDER, LS_CONTACT, LS_MAX };
-static const char *const content_settings_keys[LS_MAX] = {
-	"emergency_number", "reading_grade_limit", "order", "contact"
-};
-
-/* A topic and its place while the library is sorted. */
-struct content_rank {
-	struct topic	*t;
-	size_t		 rank;	/* index in the order list, or SIZE_MAX */
-};
-
-/* A directory's topics, loaded quietly to resolve links of one file. */
-struct content_ctx {
-	char		*dir;
-	struct library	 lib;
-};
-
-static uint32_t	 content_hash(const char *, size_t);
-static long	 content_set_find(const struct content_set *, const char *,
-		    size_t);
-static int	 content_set_add(struct content_set *, const char *, size_t);
-static void	 content_set_free(struct content_set *);
 static int	 content_tstr(struct cwalk *, const char *,
 		    const struct ytree_node *, const char *, int,
 		    struct tstr *);
@@ -140,110 +104,17 @@ static void	 content_refs(struct cwalk *, const struct ytree_node *);
 static void	 content_review_dates(struct cwalk *,
 		    const struct ytree_node *);
 static void	 content_care_twice(struct cwalk *);
+static struct topic *content_walk(const char *, const struct ytree_node *,
+		    const struct pack *, int, struct diag_list *);
 static void	 content_cite(struct cwalk *, const struct ytree_node *,
 		    struct block *);
-static int	 content_name_cmp(const void *, const void *);
-static int	 content_scan(const char *, char ***, size_t *, int *,
-		    struct diag_list *);
-static void	 content_free_names(char **, size_t);
-static char	*content_path(const char *, const char *);
-static void	 content_add_topic(struct library *, struct topic *,
-		    struct diag_list *);
-static void	 content_settings(const char *, struct library *, char ***,
-		    size_t *, struct diag_list *);
-static int	 content_order_cmp(const void *, const void *);
-static void	 content_order(struct library *, char **, size_t);
-static void	 content_resolve(struct library *, size_t,
-		    const struct library *, struct diag_list *);
-static struct topic *content_load_indexed(const char *, const char *,
-		    struct content_index *, struct diag_list *);
-static int	 content_load_into(const char *, struct library *,
-		    struct content_index *,
-		    struct diag_list *);
-static const struct library *content_ctx_get(struct content_ctx **,
-		    size_t *, const char *);
-
-/* FNV-1a. */
-static uint32_t
-content_hash(const char *s, size_t len)
-{
-	uint32_t	h = 2166136261u;
-	size_t		i;
-
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return (h);
-}
-
-/* The number stored with key, or -1. */
-static long
-content_set_find(const struct content_set *set, const char *key, size_t len)
-{
-	size_t	i;
-
-	if (set->cap == 0)
-		return (-1);
-	i = content_hash(key, len) & (set->cap - 1);
-	while (set->keys[i] != NULL) {
-		if (strlen(set->keys[i]) == len &&
-		    memcmp(set->keys[i], key, len) == 0)
-			return ((long)set->vals[i]);
-		i = (i + 1) & (set->cap - 1);
-	}
-	return (-1);
-}
-
-/* Adds a NUL-terminated key with val; -1 if it is there already. */
-static int
-content_set_add(struct content_set *set, const char *key, size_t val)
-{
-	struct content_set	 old = *set;
-	size_t			 i, len = strlen(key);
-
-	if (content_set_find(set, key, len) != -1)
-		return (-1);
-	if (2 * (set->n + 1) > set->cap) {
-		set->cap = old.cap == 0 ? 16 : old.cap * 2;
-		set->keys = xcalloc(set->cap, sizeof(*set->keys));
-		set->vals = xcalloc(set->cap, sizeof(*set->vals));
-		set->n = 0;
-		for (i = 0; i < old.cap; i++)
-			if (old.keys[i] != NULL)
-				content_set_add(set, old.keys[i], old.vals[i]);
-		free(old.keys);
-		free(old.vals);
-	}
-	i = content_hash(key, len) & (set->cap - 1);
-	while (set->keys[i] != NULL)
-		i = (i + 1) & (set->cap - 1);
-	set->keys[i] = key;
-	set->vals[i] = val;
-	set->n++;
-	return (0);
-}
-
-static void
-content_set_free(struct content_set *set)
-{
-	free(set->keys);
-	free(set->vals);
-	memset(set, 0, sizeof(*set));
-}
 
 /* A translatable string under ctxt, positioned at its scalar. */
 static int
 content_tstr(struct cwalk *w, const char *key, const struct ytree_node *v,
     const char *ctxt, int flags, struct tstr *out)
 {
-	char	*s;
-
-	if ((s = schema_text(&w->s, key, v, flags)) == NULL)
-		return (-1);
-	doc_tstr_set(out, ctxt, s, v->line, v->col);
-	free(s);
-	return (0);
+	return (schema_tstr(&w->s, key, v, ctxt, flags, w->domain, out));
 }
 
 /* The items of a list, steps or care card, each a text. */
@@ -377,7 +248,7 @@ content_cite(struct cwalk *w, const struct ytree_node *refs, struct block *b)
 			    schema_w_text);
 			continue;
 		}
-		if ((found = content_set_find(&w->refs, it->str,
+		if ((found = idset_find(&w->refs, it->str,
 		    it->len)) == -1) {
 			arg = schema_arg(it);
 			schema_diag(&w->s, it, DIAG_DANGLING_REF, arg, NULL);
@@ -473,7 +344,7 @@ content_block(struct cwalk *w, const struct ytree_node *n, const char *sctx,
 		schema_diag(&w->s, n, DIAG_BLOCK_SHAPE, NULL, NULL);
 	if (vals[BK_ID] != NULL &&
 	    (b->id = schema_id(&w->s, "id", vals[BK_ID])) != NULL &&
-	    content_set_add(&w->blocks, b->id, 0) == -1)
+	    idset_add(&w->blocks, b->id, 0) == -1)
 		schema_diag(&w->s, vals[BK_ID], DIAG_DUP_ID, b->id, NULL);
 	if (vals[BK_NOTE] != NULL)
 		b->note = schema_text(&w->s, "translator_note", vals[BK_NOTE],
@@ -533,7 +404,7 @@ content_section(struct cwalk *w, const struct ytree_node *n,
 	};
 	const struct ytree_node	*vals[SK_MAX], *bl;
 	char			*sctx;
-	size_t			 i;
+	size_t			 i, nb;
 
 	s->line = n->line;
 	s->col = n->col;
@@ -542,7 +413,7 @@ content_section(struct cwalk *w, const struct ytree_node *n,
 	schema_missing(&w->s, n, N_("section"), required, vals, SK_MAX);
 	if (vals[SK_ID] != NULL &&
 	    (s->id = schema_id(&w->s, "id", vals[SK_ID])) != NULL &&
-	    content_set_add(&w->sections, s->id, 0) == -1)
+	    idset_add(&w->sections, s->id, 0) == -1)
 		schema_diag(&w->s, vals[SK_ID], DIAG_DUP_ID, s->id, NULL);
 	sctx = xasprintf("%s/%s", w->tctx, s->id != NULL ? s->id : "");
 	if (vals[SK_HEADING] != NULL)
@@ -553,13 +424,20 @@ content_section(struct cwalk *w, const struct ytree_node *n,
 		    TEXT_FLOW);
 	if ((bl = vals[SK_BLOCKS]) != NULL &&
 	    schema_want_seq(&w->s, "blocks", bl, 0) == 0) {
-		s->blocks = xcalloc(bl->nkids, sizeof(*s->blocks));
+		/* A stub keeps only the subheadings, where they were. */
+		for (i = 0, nb = 0; i < bl->nkids; i++)
+			if (!w->head || bl->kids[i]->nkids > 0)
+				nb++;
+		s->blocks = xcalloc(nb, sizeof(*s->blocks));
 		for (i = 0; i < bl->nkids; i++) {
 			if (bl->kids[i]->kind != YTREE_MAP) {
 				schema_diag(&w->s, bl->kids[i],
 				    DIAG_WRONG_ITEM_TYPE, "blocks", schema_w_map);
 				continue;
 			}
+			if (w->head && bl->kids[i]->nkids == 0)
+				continue;
+			s->blocks[s->nblocks].at = w->head ? i : s->nblocks;
 			content_block(w, bl->kids[i], sctx,
 			    &s->blocks[s->nblocks++]);
 		}
@@ -625,7 +503,7 @@ content_refs(struct cwalk *w, const struct ytree_node *v)
 		schema_missing(&w->s, n, N_("reference"), required, vals, RK_MAX);
 		if (vals[RK_ID] != NULL &&
 		    (r->id = schema_id(&w->s, "id", vals[RK_ID])) != NULL &&
-		    content_set_add(&w->refs, r->id, t->nrefs - 1) == -1) {
+		    idset_add(&w->refs, r->id, t->nrefs - 1) == -1) {
 			schema_diag(&w->s, vals[RK_ID], DIAG_DUP_ID, r->id, NULL);
 			/* Only the first of the two can be cited. */
 			w->cited[t->nrefs - 1] = 1;
@@ -691,7 +569,7 @@ content_care_twice(struct cwalk *w)
 	const struct topic	*t = w->t;
 	const struct block	*b, **card = NULL;
 	const struct tstr	*it, **item = NULL;
-	struct content_set	 seen;
+	struct idset	 seen;
 	char			**folded = NULL, line[16];
 	const char		*msgid;
 	size_t			 i, j, k, n = 0, cap = 0, len;
@@ -716,10 +594,10 @@ content_care_twice(struct cwalk *w)
 				folded[n] = text_fold(msgid, len, NULL, NULL);
 				card[n] = b;
 				item[n] = it;
-				first = content_set_find(&seen, folded[n],
+				first = idset_find(&seen, folded[n],
 				    strlen(folded[n]));
 				if (first == -1)
-					content_set_add(&seen, folded[n], n);
+					idset_add(&seen, folded[n], n);
 				else if (card[first] != b) {
 					snprintf(line, sizeof(line), "%u",
 					    (unsigned)item[first]->line);
@@ -735,7 +613,7 @@ content_care_twice(struct cwalk *w)
 	free(folded);
 	free(card);
 	free(item);
-	content_set_free(&seen);
+	idset_free(&seen);
 }
 
 /*
@@ -746,7 +624,26 @@ content_care_twice(struct cwalk *w)
  */
 struct topic *
 content_topic_from_tree(const char *file, const struct ytree_node *root,
-    struct diag_list *diags)
+    const struct pack *pack, struct diag_list *diags)
+{
+	return (content_walk(file, root, pack, 0, diags));
+}
+
+struct topic *
+content_topic_head(const char *file, const struct ytree_node *root,
+    const struct pack *pack)
+{
+	return (content_walk(file, root, pack, 1, NULL));
+}
+
+/*
+ * The walk over a whole topic, or over its head (content_head_pack) to
+ * make a stub: then nothing is said, since the head lacks what a topic
+ * needs and the whole was checked when it was indexed.
+ */
+static struct topic *
+content_walk(const char *file, const struct ytree_node *root,
+    const struct pack *pack, int head, struct diag_list *diags)
 {
 	static const char *const required[TK_MAX] = {
 		"id", "title", "summary", "last_reviewed", "next_review",
@@ -762,10 +659,14 @@ content_topic_from_tree(const char *file, const struct ytree_node *root,
 	diag_init(&local);
 	memset(&w, 0, sizeof(w));
 	w.s.file = file;
-	w.s.diags = &local;
+	w.s.diags = head ? NULL : &local;
+	w.head = head;
 	w.tctx = "";
+	w.domain = pack != NULL ? pack->domain_id : 0;
 	t = w.t = xcalloc(1, sizeof(*t));
 	t->file = xstrdup(file);
+	t->pack = pack;
+	t->stub = head;
 
 	/* A file holding only "---" is empty, not a scalar topic. */
 	if (root->kind != YTREE_MAP) {
@@ -774,6 +675,10 @@ content_topic_from_tree(const char *file, const struct ytree_node *root,
 			    NULL);
 		else
 			schema_diag(&w.s, root, DIAG_ROOT_TYPE, NULL, NULL);
+		if (head) {
+			doc_topic_free(t);
+			t = NULL;
+		}
 		goto done;
 	}
 	schema_map(&w.s, root, N_("topic"), content_topic_keys, TK_MAX, vals, 0);
@@ -815,6 +720,14 @@ content_topic_from_tree(const char *file, const struct ytree_node *root,
 			diag_add(&local, file, t->refs[i].line, t->refs[i].col,
 			    DIAG_UNUSED_REF, t->refs[i].id, NULL);
 	content_care_twice(&w);
+	/* A pack may name who checked all of its topics. */
+	if (t->reviewed_by.key == NULL && pack != NULL &&
+	    pack->reviewed_by.key != NULL) {
+		doc_tstr_set(&t->reviewed_by, "pack", tstr_msgid(
+		    &pack->reviewed_by), pack->reviewed_by.line,
+		    pack->reviewed_by.col);
+		t->reviewed_by.domain = pack->reviewed_by.domain;
+	}
 	/* Worth saying only of a topic that is otherwise ready. */
 	if (local.nerrors == 0 && t->reviewed_by.key == NULL)
 		schema_diag(&w.s, root, DIAG_NO_REVIEWER, NULL, NULL);
@@ -824,549 +737,149 @@ done:
 		t = NULL;
 	}
 	free(w.cited);
-	content_set_free(&w.sections);
-	content_set_free(&w.blocks);
-	content_set_free(&w.refs);
+	idset_free(&w.sections);
+	idset_free(&w.blocks);
+	idset_free(&w.refs);
 	diag_sort(&local);
 	diag_move(diags, &local);
 	return (t);
 }
 
 struct topic *
-content_load_file(const char *path, struct diag_list *diags)
+content_load_file(const char *path, const struct pack *pack,
+    struct diag_list *diags)
 {
 	struct ytree	*tree;
 	struct topic	*t;
 
 	if (ytree_load_file(path, &ytree_default_limits, &tree, diags) == -1)
 		return (NULL);
-	t = content_topic_from_tree(path, ytree_root(tree), diags);
+	t = content_topic_from_tree(path, ytree_root(tree), pack, diags);
 	ytree_free(tree);
 	return (t);
 }
 
-static int
-content_name_cmp(const void *a, const void *b)
-{
-	return (strcmp(*(char *const *)a, *(char *const *)b));
-}
-
 /*
- * Reads a directory once: the names of topic files (*.yaml, not hidden,
- * not the settings file) sorted, and whether the settings file is there.
- * Only these names are ever opened.
+ * The head of a topic's tree: a copy that keeps the id, title and
+ * summary; of each section its id and heading; of each block only a
+ * subheading (with its id), every other block an empty mapping so that
+ * blocks keep their places; and of the references one empty mapping if
+ * there are any.  The nodes are made here and freed once packed.
  */
-static int
-content_scan(const char *dir, char ***namesp, size_t *np, int *settings,
-    struct diag_list *diags)
-{
-	DIR		 *d;
-	struct dirent	 *de;
-	char		**names = NULL, *path;
-	size_t		  n = 0, cap = 0, len;
+struct content_prune {
+	struct ytree_node	**nodes;
+	size_t			  n;
+	size_t			  cap;
+};
 
-	*settings = 0;
-	if ((d = opendir(dir)) == NULL) {
-		diag_add(diags, dir, 0, 0, DIAG_IO, strerror(errno), NULL);
-		return (-1);
-	}
-	while ((de = readdir(d)) != NULL) {
-		len = strlen(de->d_name);
-		if (de->d_name[0] == '.' || len <= 5 ||
-		    strcmp(de->d_name + len - 5, ".yaml") != 0)
-			continue;
-		/*
-		 * Another kind of entry with a topic's name is reported and
-		 * never opened.  When the type is not known here, the checks
-		 * after opening (O_NOFOLLOW, fstat) decide.
-		 */
-		if (de->d_type != DT_REG && de->d_type != DT_UNKNOWN) {
-			path = content_path(dir, de->d_name);
-			diag_add(diags, path, 0, 0, de->d_type == DT_LNK ?
-			    DIAG_SYMLINK : DIAG_NOT_REGULAR, NULL, NULL);
-			free(path);
-			continue;
-		}
-		if (strcmp(de->d_name, CONTENT_SETTINGS_FILE) == 0) {
-			*settings = 1;
-			continue;
-		}
-		xgrow(&names, &cap, n + 1, sizeof(*names));
-		names[n++] = xstrdup(de->d_name);
-	}
-	closedir(d);
-	if (n > 1)
-		qsort(names, n, sizeof(*names), content_name_cmp);
-	*namesp = names;
-	*np = n;
-	return (0);
+static struct ytree_node *
+content_prune_node(struct content_prune *p, const struct ytree_node *like,
+    size_t nkids)
+{
+	struct ytree_node	*n = xcalloc(1, sizeof(*n));
+
+	*n = *like;
+	n->kids = nkids > 0 ? xcalloc(nkids, sizeof(*n->kids)) : NULL;
+	n->nkids = 0;
+	xgrow(&p->nodes, &p->cap, p->n + 1, sizeof(*p->nodes));
+	p->nodes[p->n++] = n;
+	return (n);
 }
 
-static void
-content_free_names(char **names, size_t n)
+/* The pairs of map whose keys are in keys, with their values as made. */
+static struct ytree_node *
+content_prune_map(struct content_prune *p, const struct ytree_node *map,
+    const char *const *keys, struct ytree_node *(*val)(struct content_prune *,
+    const char *, const struct ytree_node *))
 {
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-}
-
-static char *
-content_path(const char *dir, const char *name)
-{
-	size_t	len = strlen(dir);
-
-	if (len > 0 && dir[len - 1] == '/')
-		return (xasprintf("%s%s", dir, name));
-	return (xasprintf("%s/%s", dir, name));
-}
-
-/* Adds a topic unless its id is taken; the first one loaded stays. */
-static void
-content_add_topic(struct library *lib, struct topic *t,
-    struct diag_list *diags)
-{
-	if (doc_topic_index(lib, t->id) >= 0) {
-		diag_add(diags, t->file, t->id_line, t->id_col, DIAG_DUP_ID,
-		    t->id, NULL);
-		doc_topic_free(t);
-		return;
-	}
-	doc_library_add(lib, t);
-}
-
-/*
- * Reads library.yaml into lib->settings, and the ids of its order list
- * (known topics only) into *orderp.  An empty file is no settings.
- */
-static void
-content_settings(const char *path, struct library *lib, char ***orderp,
-    size_t *norderp, struct diag_list *diags)
-{
-	const struct ytree_node	*root, *vals[LS_MAX], *v, *it;
-	struct ytree		*tree = NULL;
-	struct diag_list	 local;
-	struct content_set	 seen;
-	struct cwalk		 w;
-	char			*s, *id, **order = NULL;
-	size_t			 i, norder = 0;
-	long			 grade;
-
-	*orderp = NULL;
-	*norderp = 0;
-	diag_init(&local);
-	memset(&seen, 0, sizeof(seen));
-	memset(&w, 0, sizeof(w));
-	w.s.file = path;
-	w.s.diags = &local;
-	if (ytree_load_file(path, &ytree_default_limits, &tree, &local) == -1) {
-		if (local.n == 1 && local.items[0].code == DIAG_EMPTY_FILE) {
-			diag_free(&local);
-			return;
-		}
-		goto done;
-	}
-	root = ytree_root(tree);
-	if (schema_is_null(root))
-		goto done;
-	if (root->kind != YTREE_MAP) {
-		schema_diag(&w.s, root, DIAG_ROOT_TYPE, NULL, NULL);
-		goto done;
-	}
-	schema_map(&w.s, root, N_("library.yaml"), content_settings_keys,
-	    LS_MAX, vals, 0);
-
-	/*
-	 * The number is shown on every emergency card, so it may hold
-	 * nothing but what a phone number needs.
-	 */
-	if ((v = vals[LS_EMERGENCY]) != NULL &&
-	    (s = schema_text(&w.s, "emergency_number", v, TEXT_FLOW)) != NULL) {
-		if (!doc_phone_valid(s)) {
-			schema_diag(&w.s, v, DIAG_BAD_SETTING,
-			    "emergency_number", N_("a phone number "
-			    "(digits, spaces and + - ( ) only)"));
-			free(s);
-		} else {
-			free(lib->settings.emergency_number);
-			lib->settings.emergency_number = s;
-		}
-	}
-
-	/* One line on the library screen; translated like a topic. */
-	if ((v = vals[LS_CONTACT]) != NULL) {
-		doc_tstr_free(&lib->settings.contact);
-		content_tstr(&w, "contact", v, "library", TEXT_FLOW,
-		    &lib->settings.contact);
-	}
-
-	/* Small whole numbers only; anything else keeps the default. */
-	if ((v = vals[LS_GRADE]) != NULL &&
-	    schema_number(&w.s, "reading_grade_limit", v, 1, 20,
-	    N_("a whole number from 1 to 20"), &grade) == 0)
-		lib->settings.grade_limit = (int)grade;
-
-	/* Only ids of loaded topics, each once, are kept for sorting. */
-	if ((v = vals[LS_ORDER]) != NULL &&
-	    schema_want_seq(&w.s, "order", v, 1) == 0 && v->kind == YTREE_SEQ) {
-		order = xcalloc(v->nkids, sizeof(*order));
-		for (i = 0; i < v->nkids; i++) {
-			it = v->kids[i];
-			if (it->kind != YTREE_SCALAR) {
-				schema_diag(&w.s, it, DIAG_WRONG_ITEM_TYPE,
-				    "order", schema_w_text);
-				continue;
-			}
-			if ((id = schema_id(&w.s, "order", it)) == NULL)
-				continue;
-			if (content_set_find(&seen, id, strlen(id)) != -1)
-				schema_diag(&w.s, it, DIAG_DUP_ID, id, NULL);
-			else if (doc_topic_index(lib, id) < 0)
-				schema_diag(&w.s, it, DIAG_DANGLING_TOPIC, id,
-				    NULL);
-			else {
-				content_set_add(&seen, id, norder);
-				order[norder++] = id;
-				continue;
-			}
-			free(id);
-		}
-	}
-	*orderp = order;
-	*norderp = norder;
-done:
-	content_set_free(&seen);
-	ytree_free(tree);
-	diag_move(diags, &local);
-}
-
-/* Topics named in the order list come first; the rest by English title. */
-static int
-content_order_cmp(const void *a, const void *b)
-{
-	const struct content_rank	*ra = a, *rb = b;
-	int				 c;
-
-	if (ra->rank != rb->rank)
-		return (ra->rank < rb->rank ? -1 : 1);
-	c = strcasecmp(tstr_msgid(&ra->t->title), tstr_msgid(&rb->t->title));
-	if (c != 0)
-		return (c);
-	return (strcmp(ra->t->id, rb->t->id));
-}
-
-static void
-content_order(struct library *lib, char **order, size_t norder)
-{
-	struct content_rank	*r;
+	struct ytree_node	*n;
+	const struct ytree_node	*k;
 	size_t			 i, j;
 
-	if (lib->ntopics < 2)
-		return;
-	r = xcalloc(lib->ntopics, sizeof(*r));
-	for (i = 0; i < lib->ntopics; i++) {
-		r[i].t = lib->topics[i];
-		r[i].rank = SIZE_MAX;
-		for (j = 0; j < norder; j++)
-			if (strcmp(order[j], r[i].t->id) == 0)
-				r[i].rank = j;
+	if (map->kind != YTREE_MAP)
+		return ((struct ytree_node *)map);
+	n = content_prune_node(p, map, map->nkids);
+	for (i = 0; i + 1 < map->nkids; i += 2) {
+		k = map->kids[i];
+		if (k->kind != YTREE_SCALAR)
+			continue;
+		for (j = 0; keys[j] != NULL; j++)
+			if (strcmp(k->str, keys[j]) == 0)
+				break;
+		if (keys[j] == NULL)
+			continue;
+		n->kids[n->nkids++] = (struct ytree_node *)k;
+		n->kids[n->nkids++] = val != NULL ? val(p, keys[j],
+		    map->kids[i + 1]) : map->kids[i + 1];
 	}
-	qsort(r, lib->ntopics, sizeof(*r), content_order_cmp);
-	for (i = 0; i < lib->ntopics; i++)
-		lib->topics[i] = r[i].t;
-	free(r);
+	return (n);
 }
 
-/*
- * Checks the see-also links of the topics from index first on, against
- * lib and then extra (may be NULL); a dangling link is reported and its
- * block removed.
- */
-static void
-content_resolve(struct library *lib, size_t first, const struct library *extra,
-    struct diag_list *diags)
+static struct ytree_node *
+content_prune_block(struct content_prune *p, const struct ytree_node *b)
 {
-	const struct topic	*target;
-	struct topic		*t;
-	struct section		*s;
-	struct block		*b;
-	size_t			 i, j, k;
-	int			 ok;
+	static const char *const keys[] = { "subheading", "id", NULL };
+	struct ytree_node	*n;
+	size_t			 i;
 
-	for (i = first; i < lib->ntopics; i++) {
-		t = lib->topics[i];
-		for (j = 0; j < t->nsections; j++) {
-			s = &t->sections[j];
-			for (k = 0; k < s->nblocks; k++) {
-				b = &s->blocks[k];
-				if (b->kind != BLOCK_SEE_ALSO)
-					continue;
-				target = doc_find_topic(lib, b->link_topic);
-				if (target == NULL && extra != NULL)
-					target = doc_find_topic(extra,
-					    b->link_topic);
-				ok = 0;
-				if (target == NULL)
-					diag_add(diags, t->file, b->line,
-					    b->col, DIAG_DANGLING_TOPIC,
-					    b->link_topic, NULL);
-				else if (b->link_section != NULL &&
-				    doc_find_section(target,
-				    b->link_section) < 0)
-					diag_add(diags, t->file, b->line,
-					    b->col, DIAG_DANGLING_SECTION,
-					    b->link_topic, b->link_section);
-				else
-					ok = 1;
-				if (ok)
-					continue;
-				/* The topic stays; only the link goes. */
-				doc_block_free(b);
-				memmove(b, b + 1,
-				    (s->nblocks - k - 1) * sizeof(*b));
-				s->nblocks--;
-				k--;
-			}
+	if (b->kind == YTREE_MAP)
+		for (i = 0; i + 1 < b->nkids; i += 2)
+			if (b->kids[i]->kind == YTREE_SCALAR &&
+			    strcmp(b->kids[i]->str, "subheading") == 0)
+				return (content_prune_map(p, b, keys, NULL));
+	n = content_prune_node(p, b, 0);
+	n->kind = YTREE_MAP;
+	return (n);
+}
+
+static struct ytree_node *
+content_prune_value(struct content_prune *p, const char *key,
+    const struct ytree_node *v)
+{
+	static const char *const section_keys[] = {
+		"id", "heading", "blocks", NULL
+	};
+	struct ytree_node	*n, *e;
+	size_t			 i;
+
+	if (v->kind != YTREE_SEQ)
+		return ((struct ytree_node *)v);
+	n = content_prune_node(p, v, v->nkids);
+	for (i = 0; i < v->nkids; i++) {
+		/* Of the references, only whether there are any. */
+		if (strcmp(key, "references") == 0 && i > 0)
+			break;
+		if (strcmp(key, "sections") == 0)
+			e = content_prune_map(p, v->kids[i], section_keys,
+			    content_prune_value);
+		else if (strcmp(key, "blocks") == 0)
+			e = content_prune_block(p, v->kids[i]);
+		else {
+			e = content_prune_node(p, v->kids[i], 0);
+			e->kind = YTREE_MAP;
 		}
+		n->kids[n->nkids++] = e;
 	}
+	return (n);
 }
 
 void
-content_resolve_links(struct library *lib, struct diag_list *diags)
+content_head_pack(const struct ytree_node *root, char **buf, size_t *len,
+    size_t *cap)
 {
-	content_resolve(lib, 0, NULL, diags);
-}
-
-/*
- * Loads one topic file of a directory, its tree from the index when the
- * index holds these very bytes.  The file is read either way.
- */
-static struct topic *
-content_load_indexed(const char *path, const char *name,
-    struct content_index *ci, struct diag_list *diags)
-{
-	struct ytree	*tree;
-	struct topic	*t;
-	char		*buf;
-	size_t		 len;
-
-	if (ytree_read_file(path, &ytree_default_limits, &buf, &len,
-	    diags) == -1)
-		return (NULL);
-	if (idx_get(ci->in, name, buf, len, &ytree_default_limits,
-	    &tree) == 0)
-		ci->indexed++;
-	else {
-		ci->parsed++;
-		if (ytree_load_buffer(path, buf, len, &ytree_default_limits,
-		    &tree, diags) == -1) {
-			free(buf);
-			return (NULL);
-		}
-		if (ci->out != NULL)
-			idx_writer_add(ci->out, name, buf, len, tree);
-	}
-	free(buf);
-	t = content_topic_from_tree(path, ytree_root(tree), diags);
-	ytree_free(tree);
-	return (t);
-}
-
-/*
- * Loads a directory into lib: topics in file order, then the settings,
- * the display order and the links of the topics it added.
- */
-static int
-content_load_into(const char *dir, struct library *lib,
-    struct content_index *ci, struct diag_list *diags)
-{
-	struct content_index	  none;
-	struct topic	 *t;
-	char		**names, **order = NULL, *path;
-	size_t		  n, i, first, norder = 0;
-	int		  settings;
-
-	if (content_scan(dir, &names, &n, &settings, diags) == -1)
-		return (-1);
-	if (ci == NULL) {
-		memset(&none, 0, sizeof(none));
-		ci = &none;
-	}
-	if (lib->dir == NULL)
-		lib->dir = xstrdup(dir);
-	first = lib->ntopics;
-	for (i = 0; i < n; i++) {
-		path = content_path(dir, names[i]);
-		lib->nfiles++;
-		if ((t = content_load_indexed(path, names[i], ci,
-		    diags)) != NULL)
-			content_add_topic(lib, t, diags);
-		free(path);
-	}
-	content_free_names(names, n);
-	content_resolve(lib, first, NULL, diags);
-	if (settings) {
-		path = content_path(dir, CONTENT_SETTINGS_FILE);
-		content_settings(path, lib, &order, &norder, diags);
-		free(path);
-	}
-	content_order(lib, order, norder);
-	content_free_names(order, norder);
-	return (0);
-}
-
-int
-content_load_dir(const char *dir, struct library *lib,
-    struct diag_list *diags)
-{
-	return (content_load_dir_index(dir, lib, NULL, diags));
-}
-
-int
-content_load_dir_index(const char *dir, struct library *lib,
-    struct content_index *ci, struct diag_list *diags)
-{
-	struct diag_list	local;
-	int			rc;
-
-	diag_init(&local);
-	rc = content_load_into(dir, lib, ci, &local);
-	diag_sort(&local);
-	diag_move(diags, &local);
-	return (rc);
-}
-
-long
-content_index_stale(const char *dir)
-{
-	struct stat	  st;
-	struct diag_list  quiet;
-	struct idx	 *x;
-	char		**names, *path, *buf;
-	size_t		  n, i, len;
-	long		  stale = 0;
-	int		  settings, have;
-
-	path = content_path(dir, IDX_FILE);
-	have = lstat(path, &st) == 0;
-	free(path);
-	if (!have)
-		return (-1);
-	diag_init(&quiet);
-	if (content_scan(dir, &names, &n, &settings, &quiet) == -1) {
-		diag_free(&quiet);
-		return (-1);
-	}
-	x = idx_open(dir);
-	for (i = 0; i < n; i++) {
-		path = content_path(dir, names[i]);
-		if (ytree_read_file(path, &ytree_default_limits, &buf, &len,
-		    &quiet) == -1)
-			stale++;
-		else {
-			if (!idx_holds(x, names[i], buf, len))
-				stale++;
-			free(buf);
-		}
-		free(path);
-	}
-	idx_free(x);
-	content_free_names(names, n);
-	diag_free(&quiet);
-	return (stale);
-}
-
-int
-content_load_settings(const char *dir, struct library *lib)
-{
-	struct stat	  st;
-	struct diag_list  quiet;
-	char		**order = NULL, *path;
-	size_t		  norder = 0;
-
-	if (stat(dir, &st) == -1 || !S_ISDIR(st.st_mode))
-		return (-1);
-	diag_init(&quiet);
-	path = content_path(dir, CONTENT_SETTINGS_FILE);
-	if (lstat(path, &st) == 0)
-		content_settings(path, lib, &order, &norder, &quiet);
-	free(path);
-	content_free_names(order, norder);
-	diag_free(&quiet);
-	return (0);
-}
-
-/* The topics of dir, loaded once and quietly. */
-static const struct library *
-content_ctx_get(struct content_ctx **ctxs, size_t *nctx, const char *dir)
-{
-	struct content_ctx	*c;
-	struct diag_list	 quiet;
+	static const char *const topic_keys[] = {
+		"id", "title", "summary", "sections", "references", NULL
+	};
+	struct content_prune	 p;
+	struct ytree_node	*head;
 	size_t			 i;
 
-	for (i = 0; i < *nctx; i++)
-		if (strcmp((*ctxs)[i].dir, dir) == 0)
-			return (&(*ctxs)[i].lib);
-	*ctxs = xreallocarray(*ctxs, *nctx + 1, sizeof(**ctxs));
-	c = &(*ctxs)[(*nctx)++];
-	c->dir = xstrdup(dir);
-	doc_library_init(&c->lib);
-	diag_init(&quiet);
-	content_load_into(dir, &c->lib, NULL, &quiet);
-	diag_free(&quiet);
-	return (&c->lib);
-}
-
-/*
- * A directory is checked as content_load_dir loads it.  A file is checked
- * on its own, and its links are resolved against lib and then against
- * the topics of its directory, loaded once per directory and quietly:
- * their problems belong to another check.
- */
-size_t
-content_check_paths(char *const *paths, size_t npaths, struct library *lib,
-    struct diag_list *diags)
-{
-	struct content_ctx	*ctxs = NULL;
-	struct diag_list	 local;
-	struct topic		*t;
-	struct stat		 st;
-	const char		*slash;
-	char			*dir;
-	size_t			 i, nctx = 0, first, nerrors;
-
-	diag_init(&local);
-	for (i = 0; i < npaths; i++) {
-		if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-			content_load_into(paths[i], lib, NULL, &local);
-			continue;
-		}
-		/* A file, or something ytree_load_file will explain. */
-		lib->nfiles++;
-		if ((t = content_load_file(paths[i], &local)) == NULL)
-			continue;
-		first = lib->ntopics;
-		content_add_topic(lib, t, &local);
-		if (lib->ntopics == first)
-			continue;
-		if ((slash = strrchr(paths[i], '/')) == NULL)
-			dir = xstrdup(".");
-		else if (slash == paths[i])
-			dir = xstrdup("/");
-		else
-			dir = xstrndup(paths[i], (size_t)(slash - paths[i]));
-		content_resolve(lib, first, content_ctx_get(&ctxs, &nctx, dir),
-		    &local);
-		free(dir);
+	memset(&p, 0, sizeof(p));
+	head = content_prune_map(&p, root, topic_keys, content_prune_value);
+	ytree_pack_node(head, buf, len, cap);
+	for (i = 0; i < p.n; i++) {
+		free(p.nodes[i]->kids);
+		free(p.nodes[i]);
 	}
-	for (i = 0; i < nctx; i++) {
-		free(ctxs[i].dir);
-		doc_library_free(&ctxs[i].lib);
-	}
-	free(ctxs);
-	diag_sort(&local);
-	nerrors = local.nerrors;
-	diag_move(diags, &local);
-	return (nerrors);
+	free(p.nodes);
 }

@@ -145,6 +145,24 @@ static const struct diag_entry diag_table[DIAG_MAX] = {
 	[DIAG_CARE_TWICE] = { DIAG_WARNING, 0,
 	    N_("this sign is also on another care card, at line %s; give "
 	    "each sign one level of care") },
+	[DIAG_DUP_TOPIC] = { DIAG_ERROR, 0,
+	    N_("topic id '%s' is also used by %s, which is shown instead; "
+	    "give one of them another id") },
+	[DIAG_DUP_PACK] = { DIAG_ERROR, 0,
+	    N_("pack id '%s' is also used by %s, which is read instead; "
+	    "give one of them another id") },
+	[DIAG_LIBRARY_YAML] = { DIAG_WARNING, 0,
+	    N_("library.yaml still works, but packs replace it: move its "
+	    "settings as the lines below say") },
+	[DIAG_LIBRARY_YAML_KEY] = { DIAG_WARNING, 0,
+	    N_("'%s' belongs in %s now") },
+	[DIAG_NO_CATALOGUE] = { DIAG_WARNING, 0,
+	    N_("the pack lists language '%s', but there is no %s.mo for it "
+	    "in %s; build it with msgfmt or take the language off the "
+	    "list") },
+	[DIAG_NO_TOPICS] = { DIAG_ERROR, 0,
+	    N_("no topic files (*.yaml) here; a pack holds pack.yaml and "
+	    "its topics") },
 };
 
 void
@@ -183,6 +201,9 @@ diag_add3(struct diag_list *dl, const char *file, uint32_t line,
 {
 	struct diag	*d;
 
+	/* No list: nobody will read what would be said. */
+	if (dl == NULL)
+		return;
 	xgrow(&dl->items, &dl->cap, dl->n + 1, sizeof(*dl->items));
 	d = &dl->items[dl->n++];
 	d->file = xstrdup(file != NULL ? file : "");

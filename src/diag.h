@@ -62,6 +62,12 @@ enum diag_code {
 	DIAG_REVIEW_DUE,	/* warning: arg: the date it was due */
 	DIAG_NO_REVIEWER,	/* warning: no reviewed_by */
 	DIAG_CARE_TWICE,	/* warning: arg: line of the first card item */
+	DIAG_DUP_TOPIC,		/* arg: topic id, arg2: the file that wins */
+	DIAG_DUP_PACK,		/* arg: pack id, arg2: the folder that wins */
+	DIAG_LIBRARY_YAML,	/* warning: library.yaml is read for now */
+	DIAG_LIBRARY_YAML_KEY,	/* warning: arg: key, arg2: where it goes */
+	DIAG_NO_CATALOGUE,	/* warning: language, domain, folder */
+	DIAG_NO_TOPICS,		/* a folder without topic files */
 	DIAG_MAX
 };
 
@@ -86,7 +92,10 @@ struct diag_list {
 
 void		 diag_init(struct diag_list *);
 void		 diag_free(struct diag_list *);
-/* Adds one diagnostic; the level comes from the code's table entry. */
+/*
+ * Adds one diagnostic; the level comes from the code's table entry.  A
+ * NULL list takes nothing.
+ */
 void		 diag_add(struct diag_list *, const char *file, uint32_t line,
 		    uint32_t col, enum diag_code, const char *arg,
 		    const char *arg2);

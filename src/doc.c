@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "doc.h"
+#include "idx.h"
 #include "xalloc.h"
 
 #define DOC_ID_MAX	64
@@ -105,19 +106,72 @@ doc_library_free(struct library *lib)
 	for (i = 0; i < lib->ntopics; i++)
 		doc_topic_free(lib->topics[i]);
 	free(lib->topics);
-	free(lib->dir);
+	for (i = 0; i < lib->npacks; i++)
+		doc_pack_free(lib->packs[i]);
+	free(lib->packs);
+	idset_free(&lib->ids);
 	free(lib->settings.emergency_number);
-	doc_tstr_free(&lib->settings.contact);
 	doc_library_init(lib);
 }
 
-/* Grows one at a time: a library holds tens of topics, not thousands. */
-void
+int
 doc_library_add(struct library *lib, struct topic *t)
 {
-	lib->topics = xreallocarray(lib->topics, lib->ntopics + 1,
+	if (t->id != NULL && idset_add(&lib->ids, t->id, lib->ntopics) == -1)
+		return (-1);
+	xgrow(&lib->topics, &lib->topicscap, lib->ntopics + 1,
 	    sizeof(*lib->topics));
 	lib->topics[lib->ntopics++] = t;
+	return (0);
+}
+
+void
+doc_library_add_pack(struct library *lib, struct pack *p)
+{
+	lib->packs = xreallocarray(lib->packs, lib->npacks + 1,
+	    sizeof(*lib->packs));
+	lib->packs[lib->npacks++] = p;
+}
+
+void
+doc_library_reindex(struct library *lib)
+{
+	size_t	i;
+
+	idset_free(&lib->ids);
+	for (i = 0; i < lib->ntopics; i++)
+		if (lib->topics[i]->id != NULL)
+			(void)idset_add(&lib->ids, lib->topics[i]->id, i);
+}
+
+void
+doc_pack_free(struct pack *p)
+{
+	size_t	i;
+
+	if (p == NULL)
+		return;
+	free(p->dir);
+	free(p->manifest);
+	free(p->id);
+	doc_tstr_free(&p->title);
+	free(p->version);
+	free(p->publisher);
+	free(p->licence);
+	for (i = 0; i < p->nlanguages; i++)
+		free(p->languages[i]);
+	free(p->languages);
+	doc_tstr_free(&p->contact);
+	doc_tstr_free(&p->reviewed_by);
+	free(p->domain);
+	free(p->emergency_number);
+	for (i = 0; i < p->norder; i++)
+		free(p->order[i]);
+	free(p->order);
+	free(p->order_line);
+	free(p->order_col);
+	idx_free(p->idx);
+	free(p);
 }
 
 const struct topic *
@@ -133,15 +187,9 @@ doc_find_topic(const struct library *lib, const char *id)
 long
 doc_topic_index(const struct library *lib, const char *id)
 {
-	size_t	i;
-
 	if (id == NULL)
 		return (-1);
-	for (i = 0; i < lib->ntopics; i++)
-		if (lib->topics[i]->id != NULL &&
-		    strcmp(lib->topics[i]->id, id) == 0)
-			return ((long)i);
-	return (-1);
+	return (idset_find(&lib->ids, id, strlen(id)));
 }
 
 long

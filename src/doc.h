@@ -14,12 +14,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "idset.h"
+
 /* A translatable string: key is ctxt "\004" msgid, NUL-terminated. */
 struct tstr {
 	char		*key;		/* NULL when the field is absent */
 	uint32_t	 ctxt_len;	/* bytes of the context in key */
 	uint32_t	 line;		/* where the text starts in its file */
 	uint32_t	 col;
+	uint32_t	 domain;	/* its gettext domain (i18n.h) */
 };
 
 static inline const char *
@@ -59,6 +62,8 @@ enum grade {
 
 struct block {
 	enum block_kind	 kind;
+	size_t		 at;		/* its place in the section (a stub
+					   keeps only its subheadings) */
 	char		*id;		/* optional, author-assigned */
 	char		*note;		/* translator note, optional */
 	uint32_t	 line;
@@ -107,8 +112,12 @@ struct doc_date {
 	int	day;
 };
 
+struct idx;
+struct pack;
+
 struct topic {
 	char			*id;
+	const struct pack	*pack;		/* where it came from, or NULL */
 	char			*file;		/* path it was loaded from */
 	char			*note;
 	uint32_t		 id_line;	/* where the id is written */
@@ -122,21 +131,62 @@ struct topic {
 	size_t			 nsections;
 	struct reference	*refs;
 	size_t			 nrefs;
+	/*
+	 * A stand-in built from its pack's index: the title, the summary,
+	 * the headings, and one empty reference if it has any, enough for
+	 * the library screen, its contents and the search.  It is built
+	 * whole (library_build) before it is read.
+	 */
+	int			 stub;
+	size_t			 stub_entry;	/* in its pack's index */
 };
 
-/* Settings an installation may put in the content directory. */
+/*
+ * Where topics come from: a pack (a folder with a pack.yaml manifest,
+ * see pack.h) or a bare folder of topics, perhaps with the library.yaml
+ * of older installations.  Its text is translated in its own domain.
+ */
+struct pack {
+	char		 *dir;
+	char		 *manifest;	/* pack.yaml or library.yaml, or NULL */
+	char		 *id;		/* NULL for a bare folder */
+	struct tstr	  title;
+	char		 *version;
+	char		 *publisher;
+	char		 *licence;	/* an SPDX id */
+	char		**languages;
+	size_t		  nlanguages;
+	struct tstr	  contact;	/* how readers give feedback */
+	struct tstr	  reviewed_by;	/* for topics that name no one */
+	char		 *domain;	/* gettext domain of its text */
+	uint32_t	  domain_id;	/* as i18n.h numbers it */
+	/* From a bare folder's library.yaml only. */
+	char		 *emergency_number;
+	int		  grade_limit;	/* 0: not set */
+	struct idx	 *idx;		/* its index, while stubs need it */
+	/* Topic ids to show first, in this order, and where each is. */
+	char		**order;
+	uint32_t	 *order_line;
+	uint32_t	 *order_col;
+	size_t		  norder;
+};
+
+/* Settings that hold for the whole library. */
 struct library_settings {
 	char	*emergency_number;	/* NULL: not configured */
 	int	 grade_limit;		/* readability limit, default 8 */
-	struct tstr contact;		/* how readers give feedback */
+	int	 grade_set;		/* 1: set for all, over any pack's */
 };
 
 struct library {
-	char			 *dir;
 	struct topic		**topics;	/* in display order */
 	size_t			  ntopics;
+	size_t			  topicscap;
 	size_t			  nfiles;	/* topic files read */
 	struct library_settings	  settings;
+	struct pack		**packs;	/* in order of precedence */
+	size_t			  npacks;
+	struct idset		  ids;		/* topic id -> index */
 };
 
 #define DOC_GRADE_LIMIT_DEFAULT	8
@@ -146,8 +196,13 @@ void			 doc_topic_free(struct topic *);
 void			 doc_block_free(struct block *);
 void			 doc_library_init(struct library *);
 void			 doc_library_free(struct library *);
-/* Takes ownership of the topic. */
-void			 doc_library_add(struct library *, struct topic *);
+/* Takes ownership of the topic; -1 (and nothing done) if its id is taken. */
+int			 doc_library_add(struct library *, struct topic *);
+/* Takes ownership of the pack. */
+void			 doc_library_add_pack(struct library *, struct pack *);
+/* Finds ids again after the topics were put in another order. */
+void			 doc_library_reindex(struct library *);
+void			 doc_pack_free(struct pack *);
 
 const struct topic	*doc_find_topic(const struct library *, const char *id);
 /* Returns the index of the section, or -1. */

@@ -71,6 +71,22 @@ static struct i18n_alias {
 }				*i18n_aliases;
 static size_t			 i18n_naliases, i18n_aliascap;
 static int			 i18n_aliases_read;
+/*
+ * The gettext domains of content: 0 is I18N_CONTENT_DOMAIN in the
+ * catalogue folder, the others are those of packs, each bound to its
+ * own folder, with what was found of each language's catalogues.
+ */
+struct i18n_domain {
+	char			 *name;
+	char			 *dir;		/* NULL: i18n_dir */
+	struct i18n_seen {
+		const struct i18n_lang	*lang;
+		int			 ok;
+	}			 *seen;
+	size_t			  nseen, seencap;
+};
+static struct i18n_domain	*i18n_domains;
+static size_t			 i18n_ndomains, i18n_domaincap;
 static struct i18n_cache	*i18n_cache;	/* i18n_cachecap slots */
 static size_t			 i18n_ncache;
 static size_t			 i18n_cachecap;	/* 0 or a power of two */
@@ -81,7 +97,10 @@ static const struct i18n_lang *i18n_lang_make(const char *, const char *);
 static int		 i18n_code_norm(const char *, char *, size_t);
 static int		 i18n_code_valid(const char *);
 static int		 i18n_usable(const char *, int);
-static int		 i18n_usable_name(const char *, int);
+static int		 i18n_usable_name(const char *, const char *,
+			    const char *const *, size_t, int);
+static int		 i18n_usable_in(const char *, const char *,
+			    const char *const *, size_t, int);
 static void		 i18n_aliases_load(void);
 static void		 i18n_filter_env(void);
 static void		 i18n_warn_damaged(const char *, const char *);
@@ -115,6 +134,7 @@ i18n_init(const char *lang)
 {
 	const char	*dir, *loc;
 	char		*msglang = NULL, code[I18N_CODE_MAX];
+	size_t		 i;
 	int		 utf8;
 
 	loc = setlocale(LC_ALL, "");
@@ -149,6 +169,10 @@ i18n_init(const char *lang)
 	i18n_start = i18n_cur = i18n_lang_make(code, getenv("LANGUAGE"));
 	bindtextdomain(I18N_DOMAIN, dir);
 	bindtextdomain(I18N_CONTENT_DOMAIN, dir);
+	/* Packs without a folder of their own read the same one. */
+	for (i = 1; i < i18n_ndomains; i++)
+		if (i18n_domains[i].dir == NULL)
+			bindtextdomain(i18n_domains[i].name, dir);
 	bind_textdomain_codeset(I18N_DOMAIN, "UTF-8");
 	bind_textdomain_codeset(I18N_CONTENT_DOMAIN, "UTF-8");
 	textdomain(I18N_DOMAIN);
@@ -248,7 +272,11 @@ i18n_content(const struct i18n_lang *lang, const struct tstr *ts)
 	if (ts->key == NULL)
 		return (NULL);
 	i18n_use(lang);
-	t = dgettext(I18N_CONTENT_DOMAIN, ts->key);
+	if (ts->domain != 0 && (ts->domain >= i18n_ndomains ||
+	    !i18n_domain_usable(ts->domain, lang, 0)))
+		return (tstr_msgid(ts));
+	t = dgettext(ts->domain == 0 ? I18N_CONTENT_DOMAIN :
+	    i18n_domains[ts->domain].name, ts->key);
 	if (t == ts->key)
 		return (tstr_msgid(ts));
 	return (i18n_safe(t));
@@ -262,15 +290,13 @@ i18n_content(const struct i18n_lang *lang, const struct tstr *ts)
  * warn, says on standard error which one is.
  */
 static int
-i18n_usable_name(const char *entry, int warn)
+i18n_usable_name(const char *dir, const char *entry,
+    const char *const *domains, size_t ndomains, int warn)
 {
-	static const char *const domains[] = {
-		I18N_DOMAIN, I18N_CONTENT_DOMAIN
-	};
 	char		 ll[64], cc[64], cs[64], ncs[64], mod[64], *path;
 	const char	*p, *why, *sets[3];
-	size_t		 n, i;
-	int		 t, c, m, d;
+	size_t		 n, i, d;
+	int		 t, c, m;
 	enum mo_status	 st;
 
 	n = strlen(entry);
@@ -314,13 +340,13 @@ i18n_usable_name(const char *entry, int warn)
 	for (t = 0; t < 2; t++)
 		for (c = 0; c < 3; c++)
 			for (m = 0; m < 2; m++)
-				for (d = 0; d < 2; d++) {
+				for (d = 0; d < ndomains; d++) {
 					if ((c > 0 && sets[c][0] == '\0') ||
 					    (m > 0 && mod[0] == '\0') ||
 					    (t > 0 && cc[0] == '\0'))
 						continue;
 					path = xasprintf("%s/%s%s%s%s/LC_MESSAGES/"
-					    "%s.mo", i18n_dir, ll, t ? cc : "",
+					    "%s.mo", dir, ll, t ? cc : "",
 					    sets[c], m ? mod : "", domains[d]);
 					st = mo_check_file(path, &why);
 					if (st == MO_BAD && warn)
@@ -382,7 +408,8 @@ i18n_aliases_load(void)
  * each value checked.
  */
 static int
-i18n_usable(const char *code, int warn)
+i18n_usable_in(const char *dir, const char *code,
+    const char *const *domains, size_t ndomains, int warn)
 {
 	size_t	i;
 	int	found = 0, ok = 1;
@@ -391,10 +418,89 @@ i18n_usable(const char *code, int warn)
 		if (strcasecmp(i18n_aliases[i].name, code) != 0)
 			continue;
 		found = 1;
-		if (!i18n_usable_name(i18n_aliases[i].value, warn))
+		if (!i18n_usable_name(dir, i18n_aliases[i].value, domains,
+		    ndomains, warn))
 			ok = 0;
 	}
-	return (found ? ok : i18n_usable_name(code, warn));
+	return (found ? ok : i18n_usable_name(dir, code, domains, ndomains,
+	    warn));
+}
+
+/* The program's catalogue and the shared content one. */
+static int
+i18n_usable(const char *code, int warn)
+{
+	static const char *const domains[] = {
+		I18N_DOMAIN, I18N_CONTENT_DOMAIN
+	};
+
+	return (i18n_usable_in(i18n_dir, code, domains, 2, warn));
+}
+
+uint32_t
+i18n_domain_add(const char *name, const char *dir)
+{
+	struct i18n_domain	*d;
+	size_t			 i;
+
+	if (i18n_ndomains == 0) {
+		xgrow(&i18n_domains, &i18n_domaincap, 1,
+		    sizeof(*i18n_domains));
+		memset(&i18n_domains[0], 0, sizeof(i18n_domains[0]));
+		i18n_domains[0].name = xstrdup(I18N_CONTENT_DOMAIN);
+		i18n_ndomains = 1;
+	}
+	/* gettext binds a name to one folder: the first one stays. */
+	for (i = 0; i < i18n_ndomains; i++)
+		if (strcmp(i18n_domains[i].name, name) == 0)
+			return ((uint32_t)i);
+	xgrow(&i18n_domains, &i18n_domaincap, i18n_ndomains + 1,
+	    sizeof(*i18n_domains));
+	d = &i18n_domains[i18n_ndomains];
+	memset(d, 0, sizeof(*d));
+	d->name = xstrdup(name);
+	d->dir = dir != NULL ? xstrdup(dir) : NULL;
+	bindtextdomain(d->name, d->dir != NULL ? d->dir : i18n_dir);
+	bind_textdomain_codeset(d->name, "UTF-8");
+	return ((uint32_t)i18n_ndomains++);
+}
+
+const char *
+i18n_domain_dir(uint32_t id)
+{
+	if (id >= i18n_ndomains || i18n_domains[id].dir == NULL)
+		return (i18n_dir);
+	return (i18n_domains[id].dir);
+}
+
+int
+i18n_domain_usable(uint32_t id, const struct i18n_lang *lang, int warn)
+{
+	struct i18n_domain	*d;
+	const char		*dom[1];
+	char			*env, *p, *entry;
+	size_t			 i;
+	int			 ok = 1;
+
+	if (id == 0 || id >= i18n_ndomains || lang == NULL)
+		return (1);
+	d = &i18n_domains[id];
+	for (i = 0; i < d->nseen; i++)
+		if (d->seen[i].lang == lang)
+			return (d->seen[i].ok);
+	/* Every language LANGUAGE names for it may be read: check each. */
+	dom[0] = d->name;
+	env = xstrdup(lang->env);
+	for (p = env; (entry = strsep(&p, ":")) != NULL; )
+		if (*entry != '\0' && strcmp(entry, "C") != 0 &&
+		    !i18n_usable_in(d->dir != NULL ? d->dir : i18n_dir, entry,
+		    dom, 1, warn))
+			ok = 0;
+	free(env);
+	xgrow(&d->seen, &d->seencap, d->nseen + 1, sizeof(*d->seen));
+	d->seen[d->nseen].lang = lang;
+	d->seen[d->nseen++].ok = ok;
+	return (ok);
 }
 
 static void

@@ -1,6 +1,8 @@
 /*
  * Translation: the program's own text (domain "pamphlet") and the text of
- * topics (domain "pamphlet-content"), both through gettext.  Content
+ * topics (each pack's own domain, "pamphlet-pack-ID", or
+ * "pamphlet-content" for a folder that is not a pack), all through
+ * gettext.  Content
  * strings are looked up by context and English text; anything without a
  * current translation comes back in English.  Translations are untrusted
  * and are made safe before use.
@@ -10,6 +12,7 @@
 
 #include <libintl.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define I18N_DOMAIN		"pamphlet"
 #define I18N_CONTENT_DOMAIN	"pamphlet-content"
@@ -91,6 +94,24 @@ size_t		 i18n_languages(struct i18n_choice **);
 void		 i18n_languages_free(struct i18n_choice *, size_t);
 /* 1 if two codes name the same language: "de" and "de_DE" do. */
 int		 i18n_same_language(const char *, const char *);
+
+/*
+ * A gettext domain of content (a pack's "pamphlet-pack-ID"), its
+ * catalogues in dir/LL/LC_MESSAGES (NULL: the catalogue folder).
+ * Returns the number that struct tstr's domain holds for it; a name
+ * already added keeps its first folder.  Domain 0 is
+ * I18N_CONTENT_DOMAIN, for folders of topics that are not packs.
+ */
+uint32_t	 i18n_domain_add(const char *name, const char *dir);
+/* The folder a domain's catalogues are read from. */
+const char	*i18n_domain_dir(uint32_t);
+/*
+ * 1 if the domain's catalogues for a language are sound (or absent), 0
+ * if one is damaged: its text is then shown in English.  With warn, a
+ * damaged one is kept for i18n_warning.
+ */
+int		 i18n_domain_usable(uint32_t, const struct i18n_lang *,
+		    int warn);
 
 /*
  * The text to show for a content string in a language: the translation

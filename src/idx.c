@@ -1,16 +1,22 @@
 /*
  * The library index file.  All numbers are little-endian:
  *
- *	"pamphlet library index 1 VERSION\n"
+ *	"pamphlet pack index FORMAT\n"
  *	u32 number of entries, u32 bytes of the table
  *	the table, one entry per topic file in name order:
  *	    u32 name length, the name, u64 file size, u64 file hash,
- *	    u64 offset of the packed tree, u32 its length, u64 its hash
- *	the packed trees (ytree_pack)
+ *	    u64 mtime seconds, u32 mtime nanoseconds,
+ *	    u64 ctime seconds, u32 ctime nanoseconds, u64 inode,
+ *	    u32 flags (1: the topic was built without errors),
+ *	    u64 offset of the packed tree, u32 its length, u64 its hash,
+ *	    u64 offset of the packed head, u32 its length, u64 its hash
+ *	the packed heads, then the packed trees (ytree_pack)
  *
- * The table is read and checked whole when the index is opened; a packed
- * tree is read only when its file is loaded, checked against its hash
- * and unpacked with the parser's own limits.
+ * A head is the part of a tree that the first screen and the search
+ * need (content_head_pack).  The table is read and checked whole when
+ * the index is opened, the heads all at once when the first is asked
+ * for; a packed tree is read only when its topic is built.  Each is
+ * checked against its hash and unpacked with the parser's own limits.
  */
 #include "config.h"
 
@@ -27,21 +33,33 @@
 #include "xalloc.h"
 #include "ytree.h"
 
-#define IDX_MAGIC	"pamphlet library index 1 " PACKAGE_VERSION "\n"
+/*
+ * The format's own number, raised whenever the layout or ytree_pack's
+ * form changes: a new program reads the indexes an older one wrote as
+ * long as the format is the same.
+ */
+#define IDX_FORMAT	"2"
+#define IDX_MAGIC	"pamphlet pack index " IDX_FORMAT "\n"
 #define IDX_HEAD	(sizeof(IDX_MAGIC) - 1 + 8)
 #define IDX_MAX_ENTRIES	1000000
 #define IDX_MAX_TABLE	(64 * 1024 * 1024)
 #define IDX_MAX_NAME	255
 #define IDX_MAX_PACK	(64 * 1024 * 1024)
-#define IDX_ENTRY_FIXED	(4 + 8 + 8 + 8 + 4 + 8)
+#define IDX_ENTRY_FIXED	(4 + 8 + 8 + 8 + 4 + 8 + 4 + 8 + 4 + \
+			    8 + 4 + 8 + 8 + 4 + 8)
 
 struct idx_entry {
 	const char	*name;		/* in idx->names */
 	uint64_t	 size;		/* of the file */
 	uint64_t	 hash;		/* of the file's bytes */
+	struct idx_key	 key;		/* of the file when it was indexed */
+	uint32_t	 flags;
 	uint64_t	 off;		/* of the packed tree */
 	uint32_t	 len;
 	uint64_t	 phash;		/* of the packed tree */
+	uint64_t	 hoff;		/* of the packed head */
+	uint32_t	 hlen;
+	uint64_t	 hhash;
 };
 
 struct idx {
@@ -51,14 +69,22 @@ struct idx {
 	char			*names;
 	char			*buf;		/* one packed tree at a time */
 	size_t			 bufcap;
+	uint64_t		 hstart;	/* the heads, read once */
+	uint64_t		 hend;
+	char			*heads;
+	int			 heads_bad;
 };
 
 struct idx_wentry {
 	char		*name;
 	uint64_t	 size;
 	uint64_t	 hash;
+	struct idx_key	 key;
+	uint32_t	 flags;
 	char		*pack;
 	size_t		 plen;
+	char		*head;
+	size_t		 hlen;
 };
 
 struct idx_writer {
@@ -224,6 +250,8 @@ idx_table(struct idx *x, const unsigned char *tab, size_t tablen,
 	uint32_t		 nlen;
 	size_t			 i, nameoff = 0;
 
+	x->hstart = fsize;
+	x->hend = first;
 	/* The names, NUL-terminated, take less room than the table. */
 	x->names = xmalloc(tablen + 1);
 	x->entries = xcalloc(x->n > 0 ? x->n : 1, sizeof(*x->entries));
@@ -241,32 +269,50 @@ idx_table(struct idx *x, const unsigned char *tab, size_t tablen,
 		r.off += nlen;
 		if (idx_get64(&r, &e->size) == -1 ||
 		    idx_get64(&r, &e->hash) == -1 ||
+		    idx_get64(&r, &e->key.mtime_s) == -1 ||
+		    idx_get32(&r, &e->key.mtime_ns) == -1 ||
+		    idx_get64(&r, &e->key.ctime_s) == -1 ||
+		    idx_get32(&r, &e->key.ctime_ns) == -1 ||
+		    idx_get64(&r, &e->key.ino) == -1 ||
+		    idx_get32(&r, &e->flags) == -1 ||
 		    idx_get64(&r, &e->off) == -1 ||
 		    idx_get32(&r, &e->len) == -1 ||
-		    idx_get64(&r, &e->phash) == -1)
+		    idx_get64(&r, &e->phash) == -1 ||
+		    idx_get64(&r, &e->hoff) == -1 ||
+		    idx_get32(&r, &e->hlen) == -1 ||
+		    idx_get64(&r, &e->hhash) == -1)
 			return (-1);
+		e->key.size = e->size;
 		if (e->off < first || e->off > fsize ||
-		    e->len > fsize - e->off || e->len > IDX_MAX_PACK)
+		    e->len > fsize - e->off || e->len > IDX_MAX_PACK ||
+		    e->hoff < first || e->hoff > fsize ||
+		    e->hlen > fsize - e->hoff || e->hlen > IDX_MAX_PACK)
 			return (-1);
+		if (e->hoff < x->hstart)
+			x->hstart = e->hoff;
+		if (e->hoff + e->hlen > x->hend)
+			x->hend = e->hoff + e->hlen;
 		if (i > 0 && strcmp(x->entries[i - 1].name, e->name) >= 0)
 			return (-1);
 	}
+	if (x->n == 0 || x->hend < x->hstart)
+		x->hstart = x->hend = first;
+	/* The heads are read in one piece: it must be a small one. */
+	if (x->hend - x->hstart > IDX_MAX_TABLE)
+		return (-1);
 	return (r.off == r.len ? 0 : -1);
 }
 
 struct idx *
-idx_open(const char *dir)
+idx_open(const char *path)
 {
 	struct idx	*x;
 	struct stat	 st;
 	unsigned char	 head[IDX_HEAD], *tab = NULL;
 	uint64_t	 count, tablen;
-	char		*path;
 	int		 fd;
 
-	path = xasprintf("%s/%s", dir, IDX_FILE);
 	fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-	free(path);
 	if (fd == -1)
 		return (NULL);
 	x = xcalloc(1, sizeof(*x));
@@ -327,6 +373,89 @@ idx_get(struct idx *x, const char *name, const char *buf, size_t len,
 	*tree = NULL;
 	if ((e = idx_find(x, name, buf, len)) == NULL)
 		return (-1);
+	return (idx_tree(x, (size_t)(e - x->entries), limits, tree));
+}
+
+void
+idx_key_of(const struct stat *st, struct idx_key *k)
+{
+	memset(k, 0, sizeof(*k));
+	k->size = (uint64_t)st->st_size;
+	k->mtime_s = (uint64_t)st->st_mtim.tv_sec;
+	k->mtime_ns = (uint32_t)st->st_mtim.tv_nsec;
+	k->ctime_s = (uint64_t)st->st_ctim.tv_sec;
+	k->ctime_ns = (uint32_t)st->st_ctim.tv_nsec;
+	k->ino = (uint64_t)st->st_ino;
+}
+
+long
+idx_lookup(const struct idx *x, const char *name, const struct stat *st)
+{
+	struct idx_entry	 key, *e;
+	struct idx_key		 k;
+
+	if (x == NULL || x->n == 0)
+		return (-1);
+	key.name = name;
+	e = bsearch(&key, x->entries, x->n, sizeof(*x->entries),
+	    idx_entry_cmp);
+	if (e == NULL || !(e->flags & IDX_CLEAN))
+		return (-1);
+	idx_key_of(st, &k);
+	/* A key of all zeros was not taken: the file moved while read. */
+	if (e->key.ino == 0 || k.size != e->key.size ||
+	    k.mtime_s != e->key.mtime_s || k.mtime_ns != e->key.mtime_ns ||
+	    k.ctime_s != e->key.ctime_s || k.ctime_ns != e->key.ctime_ns ||
+	    k.ino != e->key.ino)
+		return (-1);
+	return ((long)(e - x->entries));
+}
+
+long
+idx_lookup_bytes(const struct idx *x, const char *name, const char *buf,
+    size_t len)
+{
+	struct idx_entry	*e;
+
+	if ((e = idx_find(x, name, buf, len)) == NULL || !(e->flags & IDX_CLEAN))
+		return (-1);
+	return ((long)(e - x->entries));
+}
+
+int
+idx_head(struct idx *x, size_t i, const struct ytree_limits *limits,
+    struct ytree **tree)
+{
+	const struct idx_entry	*e;
+
+	*tree = NULL;
+	if (x == NULL || i >= x->n || x->heads_bad)
+		return (-1);
+	if (x->heads == NULL) {
+		x->heads = xmalloc(x->hend - x->hstart + 1);
+		if (idx_pread(x->fd, x->heads, x->hend - x->hstart,
+		    x->hstart) == -1) {
+			x->heads_bad = 1;
+			return (-1);
+		}
+	}
+	e = &x->entries[i];
+	if (idx_hash(x->heads + (e->hoff - x->hstart), e->hlen) != e->hhash)
+		return (-1);
+	return (ytree_unpack(x->heads + (e->hoff - x->hstart), e->hlen, limits,
+	    tree));
+}
+
+int
+idx_tree(struct idx *x, size_t i, const struct ytree_limits *limits,
+    struct ytree **tree)
+{
+	const struct idx_entry	*e;
+
+	*tree = NULL;
+	if (x == NULL || i >= x->n)
+		return (-1);
+	e = &x->entries[i];
 	if (e->len > x->bufcap) {
 		free(x->buf);
 		x->bufcap = e->len;
@@ -354,6 +483,7 @@ idx_free(struct idx *x)
 	free(x->entries);
 	free(x->names);
 	free(x->buf);
+	free(x->heads);
 	free(x);
 }
 
@@ -365,19 +495,25 @@ idx_writer_new(void)
 
 void
 idx_writer_add(struct idx_writer *w, const char *name, const char *buf,
-    size_t len, const struct ytree *tree)
+    size_t len, const struct idx_key *key, uint32_t flags,
+    const struct ytree *tree, const char *head, size_t hlen)
 {
 	struct idx_wentry	*e;
 	size_t			 cap = 0;
 
 	xgrow(&w->entries, &w->cap, w->n + 1, sizeof(*w->entries));
 	e = &w->entries[w->n++];
+	memset(e, 0, sizeof(*e));
 	e->name = xstrdup(name);
 	e->size = len;
 	e->hash = idx_hash(buf, len);
-	e->pack = NULL;
-	e->plen = 0;
+	if (key != NULL)
+		e->key = *key;
+	e->flags = flags;
 	ytree_pack(tree, &e->pack, &e->plen, &cap);
+	e->head = xmalloc(hlen + 1);
+	memcpy(e->head, head, hlen);
+	e->hlen = hlen;
 }
 
 size_t
@@ -394,12 +530,13 @@ idx_wentry_cmp(const void *a, const void *b)
 }
 
 int
-idx_writer_save(struct idx_writer *w, const char *dir)
+idx_writer_save(struct idx_writer *w, const char *path)
 {
 	struct idx_wentry	*e;
-	char			*head = NULL, *tmp, *path;
+	const char		*slash;
+	char			*head = NULL, *tmp;
 	size_t			 len = 0, cap = 0, i, nlen, tablen = 0;
-	uint64_t		 off;
+	uint64_t		 off, hoff;
 	int			 fd, saved, rc = -1;
 
 	qsort(w->entries, w->n, sizeof(*w->entries), idx_wentry_cmp);
@@ -408,7 +545,7 @@ idx_writer_save(struct idx_writer *w, const char *dir)
 		nlen = strlen(e->name);
 		if (nlen == 0 || nlen > IDX_MAX_NAME ||
 		    strchr(e->name, '/') != NULL ||
-		    e->plen > IDX_MAX_PACK ||
+		    e->plen > IDX_MAX_PACK || e->hlen > IDX_MAX_PACK ||
 		    (i > 0 && strcmp(w->entries[i - 1].name, e->name) == 0)) {
 			errno = EINVAL;
 			return (-1);
@@ -424,7 +561,11 @@ idx_writer_save(struct idx_writer *w, const char *dir)
 	len = sizeof(IDX_MAGIC) - 1;
 	idx_put(&head, &len, &cap, w->n, 4);
 	idx_put(&head, &len, &cap, tablen, 4);
-	off = IDX_HEAD + tablen;
+	/* The heads come first, all together, then the trees. */
+	hoff = IDX_HEAD + tablen;
+	off = hoff;
+	for (i = 0; i < w->n; i++)
+		off += w->entries[i].hlen;
 	for (i = 0; i < w->n; i++) {
 		e = &w->entries[i];
 		nlen = strlen(e->name);
@@ -434,19 +575,33 @@ idx_writer_save(struct idx_writer *w, const char *dir)
 		len += nlen;
 		idx_put(&head, &len, &cap, e->size, 8);
 		idx_put(&head, &len, &cap, e->hash, 8);
+		idx_put(&head, &len, &cap, e->key.mtime_s, 8);
+		idx_put(&head, &len, &cap, e->key.mtime_ns, 4);
+		idx_put(&head, &len, &cap, e->key.ctime_s, 8);
+		idx_put(&head, &len, &cap, e->key.ctime_ns, 4);
+		idx_put(&head, &len, &cap, e->key.ino, 8);
+		idx_put(&head, &len, &cap, e->flags, 4);
 		idx_put(&head, &len, &cap, off, 8);
 		idx_put(&head, &len, &cap, e->plen, 4);
 		idx_put(&head, &len, &cap, idx_hash(e->pack, e->plen), 8);
+		idx_put(&head, &len, &cap, hoff, 8);
+		idx_put(&head, &len, &cap, e->hlen, 4);
+		idx_put(&head, &len, &cap, idx_hash(e->head, e->hlen), 8);
 		off += e->plen;
+		hoff += e->hlen;
 	}
 
 	/* A new file beside the old, renamed over it when complete. */
-	path = xasprintf("%s/%s", dir, IDX_FILE);
-	tmp = xasprintf("%s/.%s.XXXXXX", dir, IDX_FILE);
+	slash = strrchr(path, '/');
+	tmp = slash == NULL ? xasprintf(".%s.XXXXXX", path) :
+	    xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1);
 	if ((fd = mkstemp(tmp)) == -1)
 		goto done;
 	if (fchmod(fd, 0644) == -1 || idx_write(fd, head, len) == -1)
 		goto fail;
+	for (i = 0; i < w->n; i++)
+		if (idx_write(fd, w->entries[i].head, w->entries[i].hlen) == -1)
+			goto fail;
 	for (i = 0; i < w->n; i++)
 		if (idx_write(fd, w->entries[i].pack, w->entries[i].plen) == -1)
 			goto fail;
@@ -468,7 +623,6 @@ fail:
 done:
 	free(head);
 	free(tmp);
-	free(path);
 	return (rc);
 }
 
@@ -482,6 +636,7 @@ idx_writer_free(struct idx_writer *w)
 	for (i = 0; i < w->n; i++) {
 		free(w->entries[i].name);
 		free(w->entries[i].pack);
+		free(w->entries[i].head);
 	}
 	free(w->entries);
 	free(w);

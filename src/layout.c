@@ -848,10 +848,28 @@ layout_topic(const struct topic *t, const struct layout_opts *opts)
 struct layout *
 layout_library(const struct library *lib, const struct layout_opts *opts)
 {
-	struct layout	*l = layout_new(opts);
-	size_t		 i;
+	struct layout		*l = layout_new(opts);
+	const struct pack	*was = NULL, *p;
+	size_t			 i;
+	int			 heads = 0;
 
+	/* Topics from several packs come under each pack's title. */
 	for (i = 0; i < lib->ntopics; i++) {
+		p = lib->topics[i]->pack;
+		if (p == NULL || p->title.key == NULL) {
+			heads = 0;
+			break;
+		}
+		if (i > 0 && p != lib->topics[i - 1]->pack)
+			heads = 1;
+	}
+	for (i = 0; i < lib->ntopics; i++) {
+		if (heads && lib->topics[i]->pack != was) {
+			was = lib->topics[i]->pack;
+			layout_blank(l);
+			layout_paragraph(l, i18n_content(l->lang, &was->title),
+			    LAYOUT_SUBHEADING, "", "", LAYOUT_SUBHEADING);
+		}
 		layout_blank(l);
 		layout_link_begin(l, LAYOUT_LINK_TOPIC, i, -1);
 		layout_paragraph(l, i18n_content(l->lang, &lib->topics[i]->title),
@@ -859,11 +877,22 @@ layout_library(const struct library *lib, const struct layout_opts *opts)
 		layout_paragraph(l, i18n_content(l->lang, &lib->topics[i]->summary),
 		    LAYOUT_SUMMARY, "  ", "  ", LAYOUT_TEXT);
 		layout_link_end(l);
+		/* Under its title, a pack's contact ends its topics. */
+		if (heads && was->contact.key != NULL &&
+		    (i + 1 == lib->ntopics || lib->topics[i + 1]->pack != was)) {
+			layout_blank(l);
+			layout_paragraph(l, i18n_content(l->lang, &was->contact),
+			    LAYOUT_META, "  ", "  ", LAYOUT_META);
+		}
 	}
-	if (lib->settings.contact.key != NULL) {
+	/* Else how to give feedback, once for each pack that says. */
+	for (i = 0; !heads && i < lib->npacks; i++) {
+		if (lib->packs[i]->contact.key == NULL)
+			continue;
 		layout_blank(l);
-		layout_paragraph(l, i18n_content(l->lang, &lib->settings.contact),
-		    LAYOUT_META, "  ", "  ", LAYOUT_META);
+		layout_paragraph(l, i18n_content(l->lang,
+		    &lib->packs[i]->contact), LAYOUT_META, "  ", "  ",
+		    LAYOUT_META);
 	}
 	return (l);
 }

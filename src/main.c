@@ -25,6 +25,8 @@
 #include "keymap.h"
 #include "kiosk.h"
 #include "layout.h"
+#include "library.h"
+#include "pack.h"
 #include "pot.h"
 #include "readability.h"
 #include "render.h"
@@ -50,7 +52,11 @@ enum main_command {
 
 struct main_opts {
 	enum main_command	 command;
-	const char		*content;
+	char			**content;	/* folders, first wins */
+	size_t			  ncontent;
+	size_t			  contentcap;
+	const char		*cache;		/* folder of pack indexes */
+	int			 grade_limit;	/* -1: not said */
 	const char		*dump_topic;
 	const char		*emergency_number;
 	const char		*lang;
@@ -67,7 +73,8 @@ struct main_opts {
 };
 
 enum {
-	OPT_CHECK = CHAR_MAX + 1,
+	OPT_CACHE = CHAR_MAX + 1,
+	OPT_CHECK,
 	OPT_CONFIG,
 	OPT_CONTENT,
 	OPT_DUMP,
@@ -88,6 +95,7 @@ enum {
 };
 
 static const struct option main_longopts[] = {
+	{ "cache",		required_argument,	NULL, OPT_CACHE },
 	{ "check",		no_argument,		NULL, OPT_CHECK },
 	{ "config",		required_argument,	NULL, OPT_CONFIG },
 	{ "content",		required_argument,	NULL, OPT_CONTENT },
@@ -114,6 +122,10 @@ static void		 main_usage_error(const char *, ...)
 static void		 main_help(void);
 static void		 main_version(void);
 static int		 main_load(const struct main_opts *, struct library *);
+static int		 main_load_quiet(const struct main_opts *,
+			    struct library *, struct diag_list *);
+static void		 main_no_topics(const struct main_opts *);
+static void		 main_i18n_warnings(void);
 static long		 main_find_topic(const struct library *, const char *);
 static int		 main_list(const struct main_opts *);
 static int		 main_dump(const struct main_opts *);
@@ -155,16 +167,17 @@ main_help(void)
 	    "contents,\nor one section.\n"), stdout);
 	putchar('\n');
 	/* TRANSLATORS: --help output; keep the options as they are. */
-	tty_fputs(_("  --content=DIR          read topics from DIR\n"
+	tty_fputs(_("  --content=DIR          read topics from DIR, a pack or a folder of\n"
+	    "                         topics (again for more; the first wins)\n"
 	    "  --list                 print the id and title of each topic\n"
 	    "  --dump=TOPIC           print TOPIC as plain text\n"
 	    "  --width=N              wrap --dump output at N columns "
 	    "(default 72)\n"
 	    "  --check [PATH]...      check topic files or folders and "
 	    "report problems\n"
-	    "  --index                save an index of the topics in the "
-	    "--content\n"
+	    "  --index                save an index of each pack in the cache\n"
 	    "                         folder, for a faster start\n"
+	    "  --cache=DIR            keep the indexes in DIR\n"
 	    "  --kiosk                for a public machine: no way to quit, and\n"
 	    "                         a reset for the next reader when idle\n"
 	    "  --idle=SECONDS         go back to the start after SECONDS without a\n"
@@ -184,8 +197,10 @@ main_help(void)
 	    "  --help                 show this help and exit\n"
 	    "  --version              show the version and exit\n"), stdout);
 	putchar('\n');
-	tty_printf(stdout, _("Topics are read from %s unless --content is given.\n"),
-	    PKGDATADIR "/content");
+	tty_printf(stdout, _("Unless --content is given, packs are read from %s "
+	    "and then from %s.\n"), PAMPHLET_LOCAL_PACKS, PAMPHLET_VENDOR_PACKS);
+	tty_printf(stdout, _("Settings are read from %s unless --config is "
+	    "given.\n"), SETTINGS_PATH);
 	tty_printf(stdout, _("Exit status: 0 if all went well, 1 if content has errors, "
 	    "2 for a wrong command line.\n"));
 	putchar('\n');
@@ -198,8 +213,17 @@ main_version(void)
 {
 	printf("pamphlet %s\n", PACKAGE_VERSION);
 	printf("Copyright (C) 2026 the pamphlet authors.\n");
+	tty_fputs(_("License GPLv3+: GNU GPL version 3 or later "
+	    "<https://gnu.org/licenses/gpl.html>.\n"), stdout);
 	tty_fputs(_("There is NO WARRANTY, to the extent permitted by law.\n"),
 	    stdout);
+	putchar('\n');
+	/* TRANSLATORS: the folders pamphlet was built to use; keep the
+	   words before the colons aligned. */
+	tty_printf(stdout, _("Local packs:   %s\n"), PAMPHLET_LOCAL_PACKS);
+	tty_printf(stdout, _("Vendor packs:  %s\n"), PAMPHLET_VENDOR_PACKS);
+	tty_printf(stdout, _("Settings:      %s\n"), SETTINGS_PATH);
+	tty_printf(stdout, _("Index cache:   %s\n"), PAMPHLET_CACHEDIR);
 }
 
 /*
@@ -223,8 +247,14 @@ main_settings(struct main_opts *o, struct settings *set)
 		o->kiosk = set->kiosk;
 	if (o->idle == -1)
 		o->idle = set->idle;
-	if (!o->content_set && set->content != NULL)
+	if (!o->content_set && set->ncontent > 0) {
 		o->content = set->content;
+		o->ncontent = set->ncontent;
+	}
+	if (o->cache == NULL)
+		o->cache = set->cache;
+	if (o->grade_limit == -1)
+		o->grade_limit = set->grade_limit;
 	if (o->lang == NULL && set->language != NULL) {
 		if (i18n_set_language(set->language) == -1) {
 			tty_printf(stderr, _("pamphlet: %s: '%s' is not a "
@@ -260,30 +290,77 @@ main_now(void)
 static int
 main_load(const struct main_opts *o, struct library *lib)
 {
-	struct content_index	ci;
 	struct diag_list	diags;
 	int			rc;
 
-	doc_library_init(lib);
-	diag_init(&diags);
-	memset(&ci, 0, sizeof(ci));
-	ci.in = idx_open(o->content);
-	rc = content_load_dir_index(o->content, lib, &ci, &diags);
-	idx_free(ci.in);
+	rc = main_load_quiet(o, lib, &diags);
 	diag_print(stderr, &diags);
 	diag_free(&diags);
-	if (rc == -1)
+	main_i18n_warnings();
+	if (rc == -1) {
+		main_no_topics(o);
 		return (-1);
+	}
+	return (0);
+}
+
+/*
+ * Loads the library with the indexes in the cache and the settings
+ * that hold for all of it; -1 if no topic could be loaded.  The
+ * problems are left in diags.
+ */
+static int
+main_load_quiet(const struct main_opts *o, struct library *lib,
+    struct diag_list *diags)
+{
+	struct library_index	ix;
+	size_t			i;
+
+	doc_library_init(lib);
+	diag_init(diags);
+	memset(&ix, 0, sizeof(ix));
+	ix.cache = o->cache;
+	(void)library_load(lib, o->content, o->ncontent, &ix, 0, diags);
+	/* A pack's catalogue that gettext must not read is said now. */
+	for (i = 0; i < lib->npacks; i++)
+		(void)i18n_domain_usable(lib->packs[i]->domain_id,
+		    i18n_lang_default(), 1);
 	if (o->emergency_number != NULL) {
 		free(lib->settings.emergency_number);
 		lib->settings.emergency_number = xstrdup(o->emergency_number);
 	}
-	if (lib->ntopics == 0) {
-		tty_printf(stderr, _("pamphlet: no topics could be loaded from "
-		    "%s\n"), o->content);
-		return (-1);
+	if (o->grade_limit > 0) {
+		lib->settings.grade_limit = o->grade_limit;
+		lib->settings.grade_set = 1;
 	}
-	return (0);
+	return (lib->ntopics == 0 ? -1 : 0);
+}
+
+/* Why there is nothing to show: the folders that were tried. */
+static void
+main_no_topics(const struct main_opts *o)
+{
+	char	*safe;
+	size_t	 i;
+
+	for (i = 0; i < o->ncontent; i++) {
+		safe = text_sanitize(o->content[i], strlen(o->content[i]),
+		    TEXT_FLOW, NULL);
+		tty_printf(stderr, _("pamphlet: no topics could be loaded from "
+		    "%s\n"), safe);
+		free(safe);
+	}
+}
+
+static void
+main_i18n_warnings(void)
+{
+	char	*w;
+
+	while ((w = i18n_warning()) != NULL) {
+		tty_fputs(w, stderr);
+		free(w);
+	}
 }
 
 static long
@@ -330,6 +407,13 @@ main_dump(const struct main_opts *o)
 		doc_library_free(&lib);
 		return (EXIT_FAILURE);
 	}
+	/* The topic whole, not the stub an index gives. */
+	if (library_build(&lib, (size_t)t, NULL) == -1) {
+		tty_printf(stderr, _("pamphlet: topic '%s' cannot be read; "
+		    "'pamphlet --check' says why\n"), o->dump_topic);
+		doc_library_free(&lib);
+		return (EXIT_FAILURE);
+	}
 	memset(&lo, 0, sizeof(lo));
 	lo.width = o->width;
 	lo.ascii = !tty_utf8();
@@ -358,8 +442,12 @@ main_extract(const struct main_opts *o)
 
 	doc_library_init(&lib);
 	diag_init(&diags);
-	if (content_load_dir(o->content, &lib, &diags) == -1 ||
-	    diags.nerrors > 0) {
+	(void)library_load(&lib, o->content, o->ncontent, NULL, 0, &diags);
+	if (lib.npacks != 1 && diags.nerrors == 0) {
+		tty_printf(stderr, _("pamphlet: --extract-pot makes the "
+		    "template of one pack: give its folder with --content\n"));
+		rc = EXIT_FAILURE;
+	} else if (lib.ntopics == 0 || diags.nerrors > 0) {
 		/* A partial template would drop translations: refuse. */
 		diag_print(stderr, &diags);
 		tty_printf(stderr, _("pamphlet: fix the errors above before "
@@ -383,35 +471,42 @@ main_index(const struct main_opts *o)
 {
 	struct library		 lib;
 	struct diag_list	 diags;
-	struct content_index	 ci;
-	const char		*why;
+	struct library_index	 ix;
+	const char		*failed = NULL, *why;
 	int			 rc = EXIT_SUCCESS;
 
 	doc_library_init(&lib);
 	diag_init(&diags);
-	memset(&ci, 0, sizeof(ci));
-	ci.out = idx_writer_new();
-	if (content_load_dir_index(o->content, &lib, &ci, &diags) == -1 ||
-	    diags.nerrors > 0) {
+	memset(&ix, 0, sizeof(ix));
+	ix.cache = o->cache;
+	ix.save = 1;
+	/* The cache folder itself may be new; its parent must be there. */
+	if (mkdir(o->cache, 0755) == -1 && errno != EEXIST) {
+		why = strerror(errno);
+		/* TRANSLATORS: a folder and why. */
+		tty_printf(stderr, _("pamphlet: cannot make the folder %s: %s\n"),
+		    o->cache, why);
+		rc = EXIT_FAILURE;
+	} else if (library_load(&lib, o->content, o->ncontent, &ix, 0,
+	    &diags) == 0 || diags.nerrors > 0) {
 		diag_print(stderr, &diags);
 		tty_printf(stderr, _("pamphlet: fix the errors above before "
 		    "indexing the topics\n"));
 		rc = EXIT_FAILURE;
-	} else if (idx_writer_save(ci.out, o->content) == -1) {
+	} else if (library_index_save(&ix, &failed) == -1) {
 		why = strerror(errno);
 		diag_print(stderr, &diags);
-		/* TRANSLATORS: a folder, a file name and why. */
-		tty_printf(stderr, _("pamphlet: cannot write %s/%s: %s\n"),
-		    o->content, IDX_FILE, why);
+		/* TRANSLATORS: a file and why. */
+		tty_printf(stderr, _("pamphlet: cannot write %s: %s\n"),
+		    failed, why);
 		rc = EXIT_FAILURE;
 	} else {
 		diag_print(stderr, &diags);
 		tty_printf(stdout, i18n_ui_plural("pamphlet: %zu topic file "
-		    "indexed in %s/%s\n", "pamphlet: %zu topic files indexed "
-		    "in %s/%s\n", idx_writer_count(ci.out)),
-		    idx_writer_count(ci.out), o->content, IDX_FILE);
+		    "indexed in %s\n", "pamphlet: %zu topic files indexed "
+		    "in %s\n", ix.parsed), ix.parsed, o->cache);
 	}
-	idx_writer_free(ci.out);
+	library_index_free(&ix);
 	diag_free(&diags);
 	doc_library_free(&lib);
 	return (rc);
@@ -422,20 +517,21 @@ main_check(const struct main_opts *o, char **paths, int npaths)
 {
 	struct library		 lib;
 	struct diag_list	 diags;
-	struct stat		 st;
-	char			*dflt[1], *safe;
-	size_t			 errors;
+	char			*safe;
+	size_t			 errors, i;
 	long			 stale;
-	int			 i;
 
 	if (npaths == 0) {
-		dflt[0] = (char *)o->content;
-		paths = dflt;
-		npaths = 1;
+		paths = o->content;
+		npaths = (int)o->ncontent;
 	}
 	doc_library_init(&lib);
 	diag_init(&diags);
-	errors = content_check_paths(paths, npaths, &lib, &diags);
+	if (o->grade_limit > 0) {
+		lib.settings.grade_limit = o->grade_limit;
+		lib.settings.grade_set = 1;
+	}
+	errors = library_check_paths(paths, (size_t)npaths, &lib, &diags);
 	/* The reading grades come first, the problems next to the summary. */
 	errors += readability_check(&lib, stdout, &diags);
 	diag_sort(&diags);
@@ -444,24 +540,105 @@ main_check(const struct main_opts *o, char **paths, int npaths)
 	tty_printf(stdout, _("Files checked: %zu. Errors: %zu. Warnings: %zu.\n"),
 	    lib.nfiles, errors, diags.nwarnings);
 	/* An index that no longer matches slows the start: say so. */
-	for (i = 0; i < npaths; i++) {
-		if (stat(paths[i], &st) == -1 || !S_ISDIR(st.st_mode) ||
-		    (stale = content_index_stale(paths[i])) <= 0)
+	for (i = 0; i < lib.npacks; i++) {
+		if ((stale = library_index_stale(lib.packs[i], o->cache)) <= 0)
 			continue;
-		/* What was typed may hold escape sequences: show it safely. */
-		safe = text_sanitize(paths[i], strlen(paths[i]), TEXT_FLOW,
-		    NULL);
-		/* TRANSLATORS: a folder, "library.index", a count, the folder. */
-		tty_printf(stdout, i18n_ui_plural("%s/%s is out of date for "
-		    "%ld topic file: 'pamphlet --content=%s --index' updates it\n",
-		    "%s/%s is out of date for %ld topic files: 'pamphlet "
-		    "--content=%s --index' updates it\n", (unsigned long)stale),
-		    safe, IDX_FILE, stale, safe);
+		/* A folder's name may hold escape sequences: show it safely. */
+		safe = text_sanitize(lib.packs[i]->dir,
+		    strlen(lib.packs[i]->dir), TEXT_FLOW, NULL);
+		/* TRANSLATORS: a folder, a count. */
+		tty_printf(stdout, i18n_ui_plural("the index of %s is out of "
+		    "date for %ld topic file: 'pamphlet --index' updates it\n",
+		    "the index of %s is out of date for %ld topic files: "
+		    "'pamphlet --index' updates it\n", (unsigned long)stale),
+		    safe, stale);
 		free(safe);
 	}
 	diag_free(&diags);
 	doc_library_free(&lib);
 	return (errors > 0 ? EXIT_FAILURE : EXIT_SUCCESS);
+}
+
+/* Seconds between looks at the content while nobody reads. */
+#define MAIN_RELOAD_EVERY	2
+
+/*
+ * What a kiosk says about new content goes to standard error: the
+ * journal under systemd.  When that is the reader's terminal, it waits
+ * until the screen is given back.
+ */
+static struct diag_list	main_later;
+
+static void
+main_log(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*msg;
+
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) == -1)
+		msg = NULL;
+	va_end(ap);
+	if (msg == NULL)
+		return;
+	if (isatty(STDERR_FILENO))
+		diag_add(&main_later, NULL, 0, 0, DIAG_IO, msg, NULL);
+	else {
+		tty_printf(stderr, "pamphlet: %s\n", msg);
+		fflush(stderr);
+	}
+	free(msg);
+}
+
+/*
+ * At an idle reset, with nobody reading: content that changed since it
+ * was loaded is loaded again, whole and checked (no index), and shown
+ * only if it has no errors at all.  Otherwise what is shown stays, and
+ * why goes to the log; the same broken content is not tried again.
+ */
+static void
+main_reload(const struct main_opts *o, struct library *lib, struct view *v,
+    struct layout_opts *lo, const struct kiosk *kiosk, uint64_t *sig,
+    uint64_t *failed)
+{
+	struct main_opts	 full = *o;
+	struct library		 fresh;
+	struct diag_list	 diags;
+	uint64_t		 now;
+	size_t			 i;
+	int			 rc, cols, rows;
+	char			*s;
+
+	now = library_signature(o->content, o->ncontent);
+	if (now == *sig || now == *failed)
+		return;
+	full.cache = NULL;
+	rc = main_load_quiet(&full, &fresh, &diags);
+	if (rc == -1 || diags.nerrors > 0) {
+		for (i = 0; i < diags.n; i++) {
+			if ((s = diag_format(&diags.items[i])) == NULL)
+				continue;
+			main_log("%s", s);
+			free(s);
+		}
+		main_log(_("the new content has errors and is not shown; the "
+		    "topics already shown stay until it is fixed"));
+		*failed = now;
+		diag_free(&diags);
+		doc_library_free(&fresh);
+		return;
+	}
+	diag_free(&diags);
+	cols = v->cols;
+	rows = v->rows;
+	view_free(v);
+	doc_library_free(lib);
+	*lib = fresh;
+	lo->emergency_number = lib->settings.emergency_number;
+	view_init(v, lib, lo, kiosk, cols, rows);
+	*sig = now;
+	main_log(i18n_ui_plural("new content shown: %zu topic", "new content "
+	    "shown: %zu topics", lib->ntopics), lib->ntopics);
 }
 
 static int
@@ -474,14 +651,18 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 	struct kiosk		 kiosk;
 	struct diag_list	 diags;
 	uint32_t		 key;
-	time_t			 last;
+	time_t			 last, looked = 0;
+	uint64_t		 sig, failed = 0;
 	int			 fresh;
 	enum action		 a;
 	enum keymap_mode	 mode;
 	long			 t = -1, s = -1;
-	int			 cols, rows, rc, sig, mx, my;
+	size_t			 i;
+	int			 cols, rows, rc, mx, my;
 
 	main_viewing = 1;
+	diag_init(&main_later);
+	sig = library_signature(o->content, o->ncontent);
 	if (main_load(o, &lib) == -1) {
 		doc_library_free(&lib);
 		return (EXIT_FAILURE);
@@ -552,12 +733,20 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 		if (rc == TTY_QUIT)
 			break;
 		if (rc == TTY_TIMEOUT) {
+			if (kiosk.idle <= 0 || main_now() - last < kiosk.idle)
+				continue;
 			/* Left alone: ready for the next reader. */
-			if (kiosk.idle > 0 && !fresh &&
-			    main_now() - last >= kiosk.idle) {
+			if (!fresh) {
 				view_reset(&v);
 				tty_forget();
 				fresh = 1;
+			}
+			/* Nobody reads: new content can come in now. */
+			if (main_now() - looked >= MAIN_RELOAD_EVERY) {
+				looked = main_now();
+				main_reload(o, &lib, &v, &lo, &kiosk, &sig,
+				    &failed);
+				tty_forget();
 			}
 			continue;
 		}
@@ -609,10 +798,14 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 done:
 	tty_end();
 	xalloc_set_cleanup(NULL);
-	sig = tty_signal();
+	rc = tty_signal();
 	view_free(&v);
 	doc_library_free(&lib);
-	return (sig != 0 ? 128 + sig : EXIT_SUCCESS);
+	/* What could not be said while the screen was the reader's. */
+	for (i = 0; i < main_later.n; i++)
+		tty_printf(stderr, "pamphlet: %s\n", main_later.items[i].arg);
+	diag_free(&main_later);
+	return (rc != 0 ? 128 + rc : EXIT_SUCCESS);
 }
 
 /*
@@ -642,17 +835,20 @@ main_close_stdout(void)
 int
 main(int argc, char *argv[])
 {
+	static char		*dflt[2] = {
+		(char *)PAMPHLET_LOCAL_PACKS, (char *)PAMPHLET_VENDOR_PACKS
+	};
 	struct main_opts	 o;
 	struct settings		 set;
 	char			*end;
 	long			 n;
-	int			 c, rc;
+	int			 c, rc, read_settings;
 
 	atexit(main_close_stdout);
 	main_i18n(NULL);
 	memset(&o, 0, sizeof(o));
 	o.command = CMD_VIEW;
-	o.content = PKGDATADIR "/content";
+	o.grade_limit = -1;
 	o.width = 72;
 	o.kiosk = -1;
 	o.idle = -1;
@@ -669,8 +865,13 @@ main(int argc, char *argv[])
 		case OPT_CONFIG:
 			o.config = optarg;
 			break;
+		case OPT_CACHE:
+			o.cache = optarg;
+			break;
 		case OPT_CONTENT:
-			o.content = optarg;
+			xgrow(&o.content, &o.contentcap, o.ncontent + 1,
+			    sizeof(*o.content));
+			o.content[o.ncontent++] = optarg;
 			o.content_set = 1;
 			break;
 		case OPT_IDLE:
@@ -752,16 +953,34 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if (o.config != NULL && main_settings(&o, &set) == -1) {
+	/* The installed settings are read when they are there. */
+	if (o.config == NULL && access(SETTINGS_PATH, F_OK) == 0)
+		o.config = SETTINGS_PATH;
+	read_settings = o.config != NULL;
+	if (read_settings && main_settings(&o, &set) == -1) {
 		settings_free(&set);
+		free(o.content);
 		return (EXIT_FAILURE);
 	}
+	/* Of the installed folders, those that are not there are skipped. */
+	if (o.ncontent == 0) {
+		o.content = dflt;
+		if (access(dflt[0], F_OK) == -1)
+			o.content++;
+		o.ncontent = (size_t)(dflt + 2 - o.content);
+		if (access(dflt[1], F_OK) == -1 && o.ncontent == 2)
+			o.ncontent = 1;
+	}
+	if (o.cache == NULL)
+		o.cache = PAMPHLET_CACHEDIR;
 	/* The language asked for is also the one to go back to. */
 	if (o.lang != NULL)
 		main_i18n(o.lang);
 
 	rc = main_run(&o, argv, argc);
-	if (o.config != NULL)
+	if (o.content_set)
+		free(o.content);
+	if (read_settings)
 		settings_free(&set);
 	return (rc);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "i18n.h"
 #include "pot.h"
 #include "xalloc.h"
 
@@ -208,20 +209,30 @@ pot_write(FILE *fp, const struct library *lib)
 {
 	struct pot		 p;
 	struct pot_item		*it, *first;
-	char			*settings = NULL;
-	size_t			 i, j, k, len;
+	const struct pack	*pk;
+	const char		*domain = I18N_CONTENT_DOMAIN;
+	size_t			 i, j, k;
 
 	memset(&p, 0, sizeof(p));
+	/* The pack's own strings come first, as its manifest does. */
+	for (i = 0; i < lib->npacks; i++) {
+		pk = lib->packs[i];
+		if (pk->domain != NULL)
+			domain = pk->domain;
+		if (pk->manifest == NULL)
+			continue;
+		if (pk->title.key != NULL)
+			pot_add(&p, &pk->title, pk->manifest, NULL,
+			    NULL, xstrdup("title"));
+		if (pk->contact.key != NULL)
+			pot_add(&p, &pk->contact, pk->manifest, NULL,
+			    NULL, xstrdup("contact"));
+		if (pk->reviewed_by.key != NULL)
+			pot_add(&p, &pk->reviewed_by, pk->manifest,
+			    NULL, NULL, xstrdup("reviewed_by"));
+	}
 	for (i = 0; i < lib->ntopics; i++)
 		pot_topic(&p, lib->topics[i]);
-	if (lib->settings.contact.key != NULL) {
-		len = lib->dir != NULL ? strlen(lib->dir) : 0;
-		settings = len == 0 ? xstrdup("library.yaml") :
-		    xasprintf("%s%slibrary.yaml", lib->dir,
-		    lib->dir[len - 1] == '/' ? "" : "/");
-		pot_add(&p, &lib->settings.contact, settings, NULL, NULL,
-		    xstrdup("contact"));
-	}
 
 	/* Group equal keys; the first of each group stands for it. */
 	qsort(p.items, p.n, sizeof(*p.items), pot_cmp);
@@ -232,14 +243,15 @@ pot_write(FILE *fp, const struct library *lib)
 	}
 	qsort(p.items, p.n, sizeof(*p.items), pot_cmp_order);
 
-	fputs("# Text of the topics that patients read, for translation.\n"
+	fprintf(fp, "# Text of the topics that patients read, for "
+	    "translation.\n"
 	    "# Made by pamphlet --extract-pot from the topic files; do not "
 	    "edit.\n"
 	    "#\n#, fuzzy\nmsgid \"\"\nmsgstr \"\"\n"
-	    "\"Project-Id-Version: pamphlet-content\\n\"\n"
+	    "\"Project-Id-Version: %s\\n\"\n"
 	    "\"MIME-Version: 1.0\\n\"\n"
 	    "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
-	    "\"Content-Transfer-Encoding: 8bit\\n\"\n", fp);
+	    "\"Content-Transfer-Encoding: 8bit\\n\"\n", domain);
 	for (i = 0; i < p.n; i = j) {
 		first = &p.items[i];
 		for (j = i + 1; j < p.n && p.items[j].group == first->group;
@@ -267,6 +279,5 @@ pot_write(FILE *fp, const struct library *lib)
 	for (i = 0; i < p.n; i++)
 		free(p.items[i].path);
 	free(p.items);
-	free(settings);
 	return (fflush(fp) == 0 && !ferror(fp) ? 0 : -1);
 }

@@ -12,7 +12,6 @@
 
 #include <unictype.h>
 
-#include "content.h"
 #include "diag.h"
 #include "doc.h"
 #include "i18n.h"
@@ -29,12 +28,6 @@ struct read_word {
 	size_t	start;
 	size_t	end;
 	int	initial;	/* the "." after it was an initial's */
-};
-
-/* The grade limit of one directory, read once per check. */
-struct read_dir {
-	char	*dir;
-	int	 limit;
 };
 
 /* One section's grade, for the report. */
@@ -72,8 +65,7 @@ static long	 read_tenths(double);
 static char	*read_strip_emph(const char *);
 static void	 read_unit(const struct tstr *, readability_unit_fn *, void *);
 static void	 read_add_unit(const char *, void *);
-static int	 read_dir_limit(struct read_dir **, size_t *, const char *,
-		    int);
+static int	 read_limit(const struct library *, const struct topic *);
 static int	 read_row_cmp(const void *, const void *);
 static int	 read_topic_cmp(const void *, const void *);
 static void	 read_report(FILE *, const struct topic *, int,
@@ -771,29 +763,16 @@ readability_section(const struct section *sec, struct readability *r)
 }
 
 /*
- * The limit for topics of dir: its library.yaml's, loaded once per dir
- * and quietly; dflt when the directory cannot be read.
+ * The limit for a topic: the library's when it was set for all, else its
+ * folder's library.yaml's when that set one.
  */
 static int
-read_dir_limit(struct read_dir **dirs, size_t *ndirs, const char *dir,
-    int dflt)
+read_limit(const struct library *lib, const struct topic *t)
 {
-	struct library		lib;
-	size_t			i;
-	int			limit;
-
-	for (i = 0; i < *ndirs; i++)
-		if (strcmp((*dirs)[i].dir, dir) == 0)
-			return ((*dirs)[i].limit);
-	doc_library_init(&lib);
-	limit = content_load_settings(dir, &lib) == 0 ?
-	    lib.settings.grade_limit : dflt;
-	doc_library_free(&lib);
-	*dirs = xreallocarray(*dirs, *ndirs + 1, sizeof(**dirs));
-	(*dirs)[*ndirs].dir = xstrdup(dir);
-	(*dirs)[*ndirs].limit = limit;
-	(*ndirs)++;
-	return (limit);
+	if (!lib->settings.grade_set && t->pack != NULL &&
+	    t->pack->grade_limit > 0)
+		return (t->pack->grade_limit);
+	return (lib->settings.grade_limit);
 }
 
 /* A grade in tenths, rounded as it is printed. */
@@ -869,11 +848,9 @@ readability_check(const struct library *lib, FILE *report,
 	const struct topic	**topics;
 	const struct section	 *sec;
 	struct readability	  r;
-	struct read_dir		 *dirs = NULL;
 	struct read_row		 *rows;
-	const char		 *slash;
-	size_t			  i, j, ndirs = 0, over = 0;
-	char			 *dir, grade[32], lim[16];
+	size_t			  i, j, over = 0;
+	char			  grade[32], lim[16];
 	int			  limit;
 
 	if (lib->ntopics == 0)
@@ -883,19 +860,7 @@ readability_check(const struct library *lib, FILE *report,
 		topics[i] = lib->topics[i];
 	qsort(topics, lib->ntopics, sizeof(*topics), read_topic_cmp);
 	for (i = 0; i < lib->ntopics; i++) {
-		limit = lib->settings.grade_limit;
-		if (topics[i]->file != NULL) {
-			slash = strrchr(topics[i]->file, '/');
-			if (slash == NULL)
-				dir = xstrdup(".");
-			else if (slash == topics[i]->file)
-				dir = xstrdup("/");
-			else
-				dir = xstrndup(topics[i]->file,
-				    (size_t)(slash - topics[i]->file));
-			limit = read_dir_limit(&dirs, &ndirs, dir, limit);
-			free(dir);
-		}
+		limit = read_limit(lib, topics[i]);
 		rows = xcalloc(topics[i]->nsections + 1, sizeof(*rows));
 		for (j = 0; j < topics[i]->nsections; j++) {
 			sec = &topics[i]->sections[j];
@@ -917,9 +882,6 @@ readability_check(const struct library *lib, FILE *report,
 			    topics[i]->nsections);
 		free(rows);
 	}
-	for (i = 0; i < ndirs; i++)
-		free(dirs[i].dir);
-	free(dirs);
 	free(topics);
 	return (over);
 }

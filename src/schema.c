@@ -280,6 +280,21 @@ schema_text(const struct schema *s, const char *key,
 	return (t);
 }
 
+int
+schema_tstr(const struct schema *s, const char *key,
+    const struct ytree_node *v, const char *ctxt, int flags,
+    uint32_t domain, struct tstr *out)
+{
+	char	*t;
+
+	if ((t = schema_text(s, key, v, flags)) == NULL)
+		return (-1);
+	doc_tstr_set(out, ctxt, t, v->line, v->col);
+	out->domain = domain;
+	free(t);
+	return (0);
+}
+
 /*
  * An id as written, or NULL after a diagnostic.  Ids are checked, never
  * repaired: they name translations and links, so a silently changed id

@@ -8,10 +8,12 @@
 #define PAMPHLET_SCHEMA_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 
 struct doc_date;
+struct tstr;
 struct ytree_node;
 
 struct schema {
@@ -50,6 +52,10 @@ int	 schema_want_seq(const struct schema *, const char *,
 /* Sanitised text (text_sanitize flags), never empty. */
 char	*schema_text(const struct schema *, const char *,
 	    const struct ytree_node *, int flags);
+/* schema_text as a translatable string under ctxt, in a gettext domain. */
+int	 schema_tstr(const struct schema *, const char *,
+	    const struct ytree_node *, const char *ctxt, int flags,
+	    uint32_t domain, struct tstr *);
 char	*schema_id(const struct schema *, const char *,
 	    const struct ytree_node *);
 int	 schema_date(const struct schema *, const char *,

@@ -136,7 +136,7 @@ search_index_build(const struct library *lib, const struct i18n_lang *lang)
 				if (sec->blocks[k].kind != BLOCK_SUBHEADING)
 					continue;
 				search_add(idx, &cap, SEARCH_SUBHEADING, i,
-				    (long)j, (long)k,
+				    (long)j, (long)sec->blocks[k].at,
 				    i18n_content(lang, &sec->blocks[k].text),
 				    title, heading);
 			}

@@ -20,11 +20,13 @@
 
 static const char *const settings_keys[SET_MAX] = {
 	"kiosk", "idle_seconds", "language", "theme", "emergency_number",
-	"content", "exit_chord"
+	"content", "exit_chord", "reading_grade_limit", "cache"
 };
 
 static char	*settings_string(const struct schema *, const char *,
 		    const struct ytree_node *);
+static void	 settings_content(const struct schema *,
+		    const struct ytree_node *, struct settings *);
 
 void
 settings_init(struct settings *s)
@@ -32,6 +34,7 @@ settings_init(struct settings *s)
 	memset(s, 0, sizeof(*s));
 	s->kiosk = -1;
 	s->idle = -1;
+	s->grade_limit = -1;
 }
 
 void
@@ -39,10 +42,44 @@ settings_free(struct settings *s)
 {
 	free(s->language);
 	free(s->theme);
+	size_t	i;
+
 	free(s->emergency_number);
+	for (i = 0; i < s->ncontent; i++)
+		free(s->content[i]);
 	free(s->content);
 	free(s->exit_chord);
+	free(s->cache);
 	settings_init(s);
+}
+
+/* One folder, or a list of them in order of precedence. */
+static void
+settings_content(const struct schema *sc, const struct ytree_node *v,
+    struct settings *s)
+{
+	char	*dir;
+	size_t	 i;
+
+	if (v->kind == YTREE_SCALAR) {
+		if ((dir = settings_string(sc, "content", v)) != NULL) {
+			s->content = xcalloc(1, sizeof(*s->content));
+			s->content[s->ncontent++] = dir;
+		}
+		return;
+	}
+	if (schema_want_seq(sc, "content", v, 0) == -1)
+		return;
+	s->content = xcalloc(v->nkids, sizeof(*s->content));
+	for (i = 0; i < v->nkids; i++) {
+		if (v->kids[i]->kind != YTREE_SCALAR) {
+			schema_diag(sc, v->kids[i], DIAG_WRONG_ITEM_TYPE,
+			    "content", schema_w_text);
+			continue;
+		}
+		if ((dir = settings_string(sc, "content", v->kids[i])) != NULL)
+			s->content[s->ncontent++] = dir;
+	}
 }
 
 /* Text for a setting, or NULL after a diagnostic. */
@@ -121,6 +158,12 @@ settings_load_buffer(const char *name, const char *buf, size_t len,
 	    schema_number(&sc, "idle_seconds", v, 0, 86400,
 	    N_("a number of seconds from 0 to 86400"), &n) == 0)
 		s->idle = (int)n;
+	if ((v = vals[SET_GRADE]) != NULL &&
+	    schema_number(&sc, "reading_grade_limit", v, 1, 20,
+	    N_("a whole number from 1 to 20"), &n) == 0)
+		s->grade_limit = (int)n;
+	if ((v = vals[SET_CONTENT]) != NULL)
+		settings_content(&sc, v, s);
 	for (i = 0; i < SET_MAX; i++) {
 		switch (i) {
 		case SET_LANGUAGE:
@@ -132,8 +175,8 @@ settings_load_buffer(const char *name, const char *buf, size_t len,
 		case SET_EMERGENCY:
 			slot = &s->emergency_number;
 			break;
-		case SET_CONTENT:
-			slot = &s->content;
+		case SET_CACHE:
+			slot = &s->cache;
 			break;
 		case SET_CHORD:
 			slot = &s->exit_chord;

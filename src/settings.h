@@ -1,7 +1,9 @@
 /*
- * The settings file of an installation (--config FILE): kiosk mode, the
- * idle time, language, theme and the like, so that a kiosk is set up in
- * one place.  Options on the command line win over the file.
+ * The settings file of an installation (SETTINGS_PATH, or --config
+ * FILE): kiosk mode, the idle time, language, theme, the emergency
+ * number, the reading-grade limit, where packs and their indexes are,
+ * so that a kiosk is set up in one place and none of it lives in the
+ * content.  Options on the command line win over the file.
  */
 #ifndef PAMPHLET_SETTINGS_H
 #define PAMPHLET_SETTINGS_H
@@ -12,6 +14,12 @@
 struct diag_list;
 struct kiosk;
 
+/* The installed settings file, read when there is no --config. */
+#ifndef PAMPHLET_SYSCONFDIR
+#define PAMPHLET_SYSCONFDIR	"/etc"		/* builds outside make */
+#endif
+#define SETTINGS_PATH		PAMPHLET_SYSCONFDIR "/pamphlet/pamphlet.yaml"
+
 /* The keys of the file, in the order of the line and col arrays. */
 enum {
 	SET_KIOSK,
@@ -21,6 +29,8 @@ enum {
 	SET_EMERGENCY,
 	SET_CONTENT,
 	SET_CHORD,
+	SET_GRADE,
+	SET_CACHE,
 	SET_MAX
 };
 
@@ -30,8 +40,11 @@ struct settings {
 	char	*language;
 	char	*theme;
 	char	*emergency_number;
-	char	*content;
+	char	**content;		/* folders, in order of precedence */
+	size_t	 ncontent;
 	char	*exit_chord;
+	int	 grade_limit;		/* -1: not set */
+	char	*cache;			/* folder of pack indexes */
 	/* Where each key's value is written (line 0: not in the file). */
 	uint32_t line[SET_MAX];
 	uint32_t col[SET_MAX];

@@ -13,6 +13,7 @@
 
 #include "doc.h"
 #include "i18n.h"
+#include "library.h"
 #include "text.h"
 #include "view.h"
 #include "xalloc.h"
@@ -44,7 +45,7 @@ static void		 view_find_keep(struct view *);
 static void		 view_line_edit(struct view_line *, enum action);
 
 void
-view_init(struct view *v, const struct library *lib,
+view_init(struct view *v, struct library *lib,
     const struct layout_opts *opts, const struct kiosk *kiosk, int cols,
     int rows)
 {
@@ -291,6 +292,16 @@ view_push(struct view *v)
 static void
 view_go(struct view *v, enum view_screen screen, long topic)
 {
+	/*
+	 * A topic read from an index is built whole when it is read; its
+	 * stub has all that its contents need.
+	 */
+	if (screen == VIEW_READING && topic >= 0 &&
+	    library_build(v->lib, (size_t)topic, NULL) == -1) {
+		v->message = _("This topic cannot be shown now. Please tell "
+		    "the staff.");
+		return;
+	}
 	if (screen != v->screen || topic != v->topic)
 		view_find_clear(v);
 	/* Back to a list of languages: read them again. */
@@ -636,7 +647,7 @@ view_resize(struct view *v, int cols, int rows)
 void
 view_reset(struct view *v)
 {
-	const struct library	*lib = v->lib;
+	struct library		*lib = v->lib;
 	const struct kiosk	*kiosk = v->kiosk;
 	struct layout_opts	 opts = v->opts;
 	int			 cols = v->cols, rows = v->rows;

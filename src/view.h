@@ -96,7 +96,7 @@ struct view_button {
  * padding (that test checks it), so keep it so.
  */
 struct view {
-	const struct library	*lib;
+	struct library		*lib;	/* stubs are built when opened */
 	struct layout_opts	 opts;
 	int			 cols;
 	int			 rows;
@@ -127,7 +127,7 @@ struct view {
  * The kiosk (NULL for none) says which actions a reader may take; the
  * view refuses the others, however they are asked for.
  */
-void		 view_init(struct view *, const struct library *,
+void		 view_init(struct view *, struct library *,
 		    const struct layout_opts *, const struct kiosk *,
 		    int cols, int rows);
 void		 view_free(struct view *);

@@ -627,7 +627,7 @@ ytree_put32(char **buf, size_t *len, size_t *cap, uint32_t v)
 	*len += 4;
 }
 
-static void
+void
 ytree_pack_node(const struct ytree_node *n, char **buf, size_t *len,
     size_t *cap)
 {

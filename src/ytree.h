@@ -73,6 +73,9 @@ int			 ytree_load_buffer(const char *name, const char *buf,
  */
 void			 ytree_pack(const struct ytree *, char **buf,
 			    size_t *len, size_t *cap);
+/* The same for a tree of nodes put together by hand, or a part of one. */
+void			 ytree_pack_node(const struct ytree_node *, char **buf,
+			    size_t *len, size_t *cap);
 int			 ytree_unpack(const char *buf, size_t len,
 			    const struct ytree_limits *, struct ytree **tree);
 const struct ytree_node	*ytree_root(const struct ytree *);

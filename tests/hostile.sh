@@ -405,37 +405,37 @@ else
 	# Plural-Forms of the header and the printf formats of translations.
 	# --index prints a plural and --check a format of three numbers.
 	rm -rf "$T/ix" && cp -r "$golden" "$T/ix"
-	indexed='msgid "pamphlet: %zu topic file indexed in %s/%s\n"
-msgid_plural "pamphlet: %zu topic files indexed in %s/%s\n"'
-	printf '%s\nmsgstr[0] "Qa %%zu %%s/%%s\\n"\nmsgstr[1] "Qa %%zu %%s/%%s\\n"\n' \
+	indexed='msgid "pamphlet: %zu topic file indexed in %s\n"
+msgid_plural "pamphlet: %zu topic files indexed in %s\n"'
+	printf '%s\nmsgstr[0] "Qa %%zu %%s\\n"\nmsgstr[1] "Qa %%zu %%s\\n"\n' \
 	    "$indexed" >"$T/indexed.po"
 	mocat sound 'nplurals=2; plural=(n != 1);' <"$T/indexed.po"
-	hcase "a sound plural formula is used" 0 "^Qa 2 .*/library\.index$" "$norm" \
-	    env LANGUAGE=qa PAMPHLET_LOCALEDIR="$T/sound" "$PAMPHLET" --content "$T/ix" --index
+	hcase "a sound plural formula is used" 0 "^Qa 2 .*/cache$" "$norm" \
+	    env LANGUAGE=qa PAMPHLET_LOCALEDIR="$T/sound" "$PAMPHLET" --content "$T/ix" --cache "$T/cache" --index
 	mocat div0 'nplurals=2; plural=(n % 0);' <"$T/indexed.po"
 	post='grep -q "qa/LC_MESSAGES/pamphlet.mo: a plural formula that can divide by zero; this translation is not used" "$T/out" &&
 	    ! grep -q Qa "$T/out" && clean "$T/out"' \
 	hcase "a plural formula that divides by zero is refused" 0 \
 	    "^pamphlet: 2 topic files indexed in " "$norm" \
-	    env LANGUAGE=qa PAMPHLET_LOCALEDIR="$T/div0" "$PAMPHLET" --content "$T/ix" --index
+	    env LANGUAGE=qa PAMPHLET_LOCALEDIR="$T/div0" "$PAMPHLET" --content "$T/ix" --cache "$T/cache" --index
 	mocat divn 'nplurals=2; plural=n / (n - 1) > 5;' <"$T/indexed.po"
 	post='grep -q "pamphlet.mo: a plural formula that can divide by zero" "$T/out" && ! grep -q Qa "$T/out"' \
 	hcase "a plural formula that divides by zero for some n is refused" 0 \
 	    "^pamphlet: 2 topic files indexed in " "$norm" \
-	    env LANGUAGE=qa PAMPHLET_LOCALEDIR="$T/divn" "$PAMPHLET" --content "$T/ix" --index
+	    env LANGUAGE=qa PAMPHLET_LOCALEDIR="$T/divn" "$PAMPHLET" --content "$T/ix" --cache "$T/cache" --index
 	mocat grammar 'nplurals=2; plural=n = 1;' <"$T/indexed.po"
 	post='grep -q "pamphlet.mo: a plural formula gettext cannot read" "$T/out" && ! grep -q Qa "$T/out"' \
 	hcase "a plural formula outside gettext's grammar is refused" 0 \
 	    "^pamphlet: 2 topic files indexed in " "$norm" \
-	    env LANGUAGE=qa PAMPHLET_LOCALEDIR="$T/grammar" "$PAMPHLET" --content "$T/ix" --index
+	    env LANGUAGE=qa PAMPHLET_LOCALEDIR="$T/grammar" "$PAMPHLET" --content "$T/ix" --cache "$T/cache" --index
 	# Numbered and plain conversions mixed: glibc takes "%s" for the
 	# first argument, a number.
-	printf '%s\nmsgstr[0] "Qa %%1$zu %%s\\n"\nmsgstr[1] "Qa %%1$zu %%s\\n"\n' \
+	printf '%s\nmsgstr[0] "Qa %%1$zu %%s %%s\\n"\nmsgstr[1] "Qa %%1$zu %%s %%s\\n"\n' \
 	    "$indexed" | mocat mixed 'nplurals=2; plural=n != 1;'
 	post='! grep -q Qa "$T/out" && clean "$T/out"' \
 	hcase "a translation mixing %1\$zu and %s is not used" 0 \
 	    "^pamphlet: 2 topic files indexed in " "$norm" \
-	    env LANGUAGE=qa PAMPHLET_LOCALEDIR="$T/mixed" "$PAMPHLET" --content "$T/ix" --index
+	    env LANGUAGE=qa PAMPHLET_LOCALEDIR="$T/mixed" "$PAMPHLET" --content "$T/ix" --cache "$T/cache" --index
 	# A width of 9,999,999 would print 10 MB; one of 2^31 - 1 takes
 	# seconds on every frame of the viewer.
 	printf '%s\n' 'msgid "Files checked: %zu. Errors: %zu. Warnings: %zu.\n"' \
@@ -500,51 +500,62 @@ msgid_plural "pamphlet: %zu topic files indexed in %s/%s\n"'
 	fi
 fi
 
-# ---- The library index ----------------------------------------------------
+# ---- The pack index -------------------------------------------------------
 # An index saves time only: whatever it holds, the topics shown are those
 # the files hold now, and nothing about it can block or crash a start.
-rm -rf "$T/ix" && cp -r "$golden" "$T/ix"
+# It lives in the cache folder, never beside the topics.
+rm -rf "$T/ix" "$T/cache" && cp -r "$golden" "$T/ix"
 "$PAMPHLET" --content "$golden" --dump=sample >"$T/want" 2>&1
-# No temporary file is left beside the index.
-tmpleft() { ! ls -A "$T/ix" | grep -q '^\.library\.index'; }
-post='[ -f "$T/ix/library.index" ] && tmpleft' \
-hcase "--index writes library.index and counts the files" 0 \
-    "^pamphlet: 2 topic files indexed in .*/library\.index$" "$norm" \
-    "$PAMPHLET" --content "$T/ix" --index
+C="--cache $T/cache"
+ixfile() { ls "$T/cache"/folder-*.index 2>/dev/null; }
+# No temporary file is left beside the index, nor anything among the topics.
+tmpleft() { ! ls -A "$T/cache" | grep -q '^\.' &&
+    [ "$(ls -A "$T/ix")" = "$(ls -A "$golden")" ]; }
+post='[ -f "$(ixfile)" ] && tmpleft' \
+hcase "--index makes the cache folder, writes the index and counts the files" 0 \
+    "^pamphlet: 2 topic files indexed in .*/cache$" "$norm" \
+    "$PAMPHLET" --content "$T/ix" $C --index
+ix=$(ixfile)
+post='cmp -s "$T/out" "$T/want" && [ ! -e "$T/none" ]' \
+hcase "the viewer reads the index but never writes one" 0 "" "$norm" \
+    "$PAMPHLET" --content "$T/ix" --cache "$T/none" --dump=sample
 post='cmp -s "$T/out" "$T/want"' \
 hcase "a topic read through the index shows as from its file" 0 "" "$norm" \
-    "$PAMPHLET" --content "$T/ix" --dump=sample
+    "$PAMPHLET" --content "$T/ix" $C --dump=sample
 # The file changed after indexing: its new text shows.
 sed 's/^title: Sample topic/title: Changed topic/' "$golden/sample.yaml" >"$T/ix/sample.yaml"
 post='! grep -q "^Sample topic" "$T/out"' \
 hcase "a topic changed after indexing shows its new text" 0 "^Changed topic" "$norm" \
-    "$PAMPHLET" --content "$T/ix" --dump=sample
-post='grep -q "^$T/ix/library.index is out of date for 1 topic file: .pamphlet --content=$T/ix --index. updates it$" "$T/out"' \
+    "$PAMPHLET" --content "$T/ix" $C --dump=sample
+post='grep -q "^the index of $T/ix is out of date for 1 topic file: .pamphlet --index. updates it$" "$T/out"' \
 hcase "--check says the index is out of date for a changed file" 0 "" "$norm" \
-    "$PAMPHLET" --check "$T/ix"
+    "$PAMPHLET" $C --check "$T/ix"
 cp "$golden/sample.yaml" "$T/ix/sample.yaml"
 post='! grep -q "out of date" "$T/out"' \
 hcase "--check says nothing of an index that matches" 0 "" "$norm" \
-    "$PAMPHLET" --check "$T/ix"
-lcg 11 65536 0 255 | bytes >"$T/ix/library.index"
+    "$PAMPHLET" $C --check "$T/ix"
+lcg 11 65536 0 255 | bytes >"$ix"
 post='cmp -s "$T/out" "$T/want"' \
-hcase "a library.index of binary garbage is not used" 0 "" "$norm" \
-    "$PAMPHLET" --content "$T/ix" --dump=sample
-rm -f "$T/ix/library.index" && mkfifo "$T/ix/library.index"
+hcase "an index of binary garbage is not used" 0 "" "$norm" \
+    "$PAMPHLET" --content "$T/ix" $C --dump=sample
+rm -f "$ix" && mkfifo "$ix"
 post='cmp -s "$T/out" "$T/want"' \
-hcase "a FIFO named library.index neither blocks nor is read" 0 "" "$norm" \
-    "$PAMPHLET" --content "$T/ix" --dump=sample
-rm -f "$T/ix/library.index" && mkdir "$T/ix/library.index"
+hcase "a FIFO in the index's place neither blocks nor is read" 0 "" "$norm" \
+    "$PAMPHLET" --content "$T/ix" $C --dump=sample
+rm -f "$ix" && mkdir "$ix"
 post='tmpleft' \
 hcase "--index that cannot write the index says why, exit 1" 1 \
-    "^pamphlet: cannot write .*/library\.index: " "$norm" \
-    "$PAMPHLET" --content "$T/ix" --index
-rmdir "$T/ix/library.index"
+    "^pamphlet: cannot write .*/folder-.*\.index: " "$norm" \
+    "$PAMPHLET" --content "$T/ix" $C --index
+rmdir "$ix"
+hcase "--index that cannot make the cache folder says why, exit 1" 1 \
+    "^pamphlet: cannot make the folder .*/no/cache: " "$norm" \
+    "$PAMPHLET" --content "$T/ix" --cache "$T/no/cache" --index
 cp "$top_srcdir/tests/data/bad/syntax.yaml" "$T/ix/"
-post='[ ! -e "$T/ix/library.index" ] && tmpleft' \
+post='[ ! -e "$ix" ]' \
 hcase "--index refuses content with errors, exit 1" 1 \
     "fix the errors above before indexing the topics" "$norm" \
-    "$PAMPHLET" --content "$T/ix" --index
+    "$PAMPHLET" --content "$T/ix" $C --index
 hcase "--index takes no topic, exit 2" 2 "unexpected argument 'sample'" \
     "$norm" "$PAMPHLET" --content "$T/ix" --index sample
 

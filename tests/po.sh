@@ -27,13 +27,13 @@ else
 	    "$(diff po-content/yaml-strings.pot "$tap_tmp/yaml.pot" | head -20)"
 fi
 
-# pamphlet-content.pot carries the same strings.
+# pamphlet-pack-core.pot carries the same strings.
 if strings po-content/yaml-strings.pot >"$tap_tmp/a" &&
-    strings po-content/pamphlet-content.pot >"$tap_tmp/b" &&
+    strings po-content/pamphlet-pack-core.pot >"$tap_tmp/b" &&
     diff "$tap_tmp/a" "$tap_tmp/b" >"$tap_tmp/d"; then
-	tap_ok "po-content/pamphlet-content.pot is current"
+	tap_ok "po-content/pamphlet-pack-core.pot is current"
 else
-	tap_fail "po-content/pamphlet-content.pot is current" \
+	tap_fail "po-content/pamphlet-pack-core.pot is current" \
 	    "run 'make -C po-content update-po' and commit the result" \
 	    "$(head -20 "$tap_tmp/d")"
 fi

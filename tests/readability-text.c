@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "content.h"
+#include "library.h"
 #include "diag.h"
 #include "doc.h"
 #include "readability.h"
@@ -87,7 +87,7 @@ main(int argc, char *argv[])
 	}
 	doc_library_init(&lib);
 	diag_init(&diags);
-	content_check_paths(argv + 1, (size_t)argc - 1, &lib, &diags);
+	library_check_paths(argv + 1, (size_t)argc - 1, &lib, &diags);
 	diag_print(stderr, &diags);
 	diag_free(&diags);
 	topics = xcalloc(lib.ntopics + 1, sizeof(*topics));

@@ -23,8 +23,8 @@ tr() {
 
 for lang in $langs; do
 	home=$(tr "$lang" pamphlet "" "Health topics")
-	title=$(tr "$lang" pamphlet-content prostate-massage "Prostate massage")
-	doctor=$(tr "$lang" pamphlet-content prostate-massage/when-to-see-a-doctor \
+	title=$(tr "$lang" pamphlet-pack-core prostate-massage "Prostate massage")
+	doctor=$(tr "$lang" pamphlet-pack-core prostate-massage/when-to-see-a-doctor \
 	    "When to see a doctor")
 	name=$(tr "$lang" pamphlet language-name English)
 

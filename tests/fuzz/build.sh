@@ -79,7 +79,8 @@ compile()
 	    $FUZZ_CFLAGS -c -o "$2" "$1"
 }
 
-SRCS="content diag doc i18n idx keymap kiosk layout mo readability schema \
+SRCS="content diag doc i18n idset idx keymap kiosk layout library mo pack \
+readability schema search \
 settings text tty xalloc ytree"
 
 objs=

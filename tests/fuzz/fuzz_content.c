@@ -18,6 +18,7 @@
 #include <stdlib.h>
 
 #include "content.h"
+#include "library.h"
 #include "diag.h"
 #include "doc.h"
 #include "fuzz.h"
@@ -90,13 +91,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	diag_init(&dl);
 	if (ytree_load_buffer("fuzz.yaml", (const char *)data, size,
 	    &ytree_default_limits, &tree, &dl) == 0) {
-		t = content_topic_from_tree("fuzz.yaml", ytree_root(tree), &dl);
+		t = content_topic_from_tree("fuzz.yaml", ytree_root(tree), NULL, &dl);
 		ytree_free(tree);
 		if (t != NULL) {
 			/* In a library, so that links to itself resolve. */
 			doc_library_init(&lib);
 			doc_library_add(&lib, t);
-			content_resolve_links(&lib, &dl);
+			library_resolve_links(&lib, &dl);
 			fuzz_layout(&lib, data, size);
 			doc_library_free(&lib);
 		}

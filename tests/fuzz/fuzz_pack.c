@@ -63,7 +63,7 @@ fuzz_topic(const struct ytree *tree)
 	size_t			 i;
 
 	diag_init(&dl);
-	t = content_topic_from_tree("fuzz.yaml", ytree_root(tree), &dl);
+	t = content_topic_from_tree("fuzz.yaml", ytree_root(tree), NULL, &dl);
 	doc_topic_free(t);
 	for (i = 0; i < dl.n; i++)
 		free(diag_format(&dl.items[i]));

@@ -77,8 +77,11 @@ fuzz_check(const struct settings *s)
 	text[SET_LANGUAGE] = s->language;
 	text[SET_THEME] = s->theme;
 	text[SET_EMERGENCY] = s->emergency_number;
-	text[SET_CONTENT] = s->content;
+	text[SET_CONTENT] = s->ncontent > 0 ? s->content[0] : NULL;
 	text[SET_CHORD] = s->exit_chord;
+	text[SET_CACHE] = s->cache;
+	if (s->grade_limit != -1 && s->line[SET_GRADE] == 0)
+		fuzz_fail("a grade limit set from nowhere in the file");
 	for (i = 0; i < SET_MAX; i++)
 		if (text[i] != NULL && s->line[i] == 0)
 			fuzz_fail("a setting set from nowhere in the file");

@@ -25,6 +25,9 @@
 #include <cmocka.h>
 
 #include "content.h"
+#include "library.h"
+#include "pack.h"
+#include "settings.h"
 #include "diag.h"
 #include "doc.h"
 #include "xalloc.h"
@@ -132,7 +135,7 @@ load_fixture(const char *name, const char *const *want)
 
 	diag_init(&dl);
 	path = fixture(name);
-	t = content_load_file(path, &dl);
+	t = content_load_file(path, NULL, &dl);
 	free(path);
 	expect_diags(&dl, want);
 	diag_free(&dl);
@@ -218,7 +221,7 @@ topic_from_string(const char *yaml, struct diag_list *dl)
 	if (ytree_load_buffer("mem.yaml", yaml, strlen(yaml),
 	    &ytree_default_limits, &tree, dl) == -1)
 		return (NULL);
-	t = content_topic_from_tree("mem.yaml", ytree_root(tree), dl);
+	t = content_topic_from_tree("mem.yaml", ytree_root(tree), NULL, dl);
 	ytree_free(tree);
 	return (t);
 }
@@ -244,26 +247,38 @@ mini_topic(const char *id, const char *title, const char *extra)
 	    id, title, extra));
 }
 
-/* The settings alone: no topic is read, and a file is not a library. */
+/*
+ * A bare folder's library.yaml alone: its settings are read, with a word
+ * on where each goes now, and a file is not a folder.
+ */
 static void
 test_settings_only(void **state)
 {
-	struct library		 lib;
+	struct diag_list	 dl;
+	struct pack		*p;
 	char			*dir, *file;
 
 	(void)state;
-	doc_library_init(&lib);
+	diag_init(&dl);
 	dir = fixture("good");
-	assert_int_equal(content_load_settings(dir, &lib), 0);
-	assert_string_equal(lib.settings.emergency_number, "112");
-	assert_int_equal(lib.settings.grade_limit, 9);
-	assert_int_equal(lib.ntopics, 0);
-	assert_int_equal(lib.nfiles, 0);
+	p = pack_load(dir, PACK_CHECK, &dl);
+	assert_non_null(p);
+	assert_null(p->id);
+	assert_string_equal(p->domain_id == 0 ? "legacy" : "pack", "legacy");
+	assert_string_equal(p->emergency_number, "112");
+	assert_int_equal(p->grade_limit, 9);
+	assert_int_equal(p->norder, 1);
+	assert_int_equal(dl.nerrors, 0);
+	assert_true(dl.nwarnings >= 1);
+	doc_pack_free(p);
+	diag_free(&dl);
+	diag_init(&dl);
 	file = xasprintf("%s/library.yaml", dir);
-	assert_int_equal(content_load_settings(file, &lib), -1);
+	assert_null(pack_load(file, 0, &dl));
+	assert_int_equal(dl.nerrors, 1);
 	free(file);
 	free(dir);
-	doc_library_free(&lib);
+	diag_free(&dl);
 }
 
 static void
@@ -280,12 +295,12 @@ test_good_library(void **state)
 	doc_library_init(&lib);
 	diag_init(&dl);
 	dir = fixture("good");
-	assert_int_equal(content_load_dir(dir, &lib, &dl), 0);
+	assert_int_equal(library_load_dir(dir, &lib, &dl), 0);
 	free(dir);
 	expect_diags(&dl, (const char *const []){ NULL });
 
 	assert_string_equal(lib.settings.emergency_number, "112");
-	assert_int_equal(lib.settings.grade_limit, 9);
+	assert_int_equal(lib.packs[0]->grade_limit, 9);
 	/* library.yaml puts the inhaler first, though its title sorts last. */
 	assert_int_equal(lib.ntopics, 2);
 	assert_string_equal(lib.topics[0]->id, "asthma-inhaler");
@@ -693,7 +708,7 @@ test_bad_settings(void **state)
 	dir = tmpdir_new();
 	copy_fixture(dir, "bad/unused-ref.yaml", "unused-ref.yaml");
 	copy_fixture(dir, "bad/library-settings.yaml", "library.yaml");
-	assert_int_equal(content_load_dir(dir, &lib, &dl), 0);
+	assert_int_equal(library_load_dir(dir, &lib, &dl), 0);
 	expect_diags(&dl, (const char *const []){
 	    "library.yaml:1:19: error: bad value for 'emergency_number': "
 	    "expected a phone number (digits, spaces and + - ( ) only)",
@@ -708,7 +723,7 @@ test_bad_settings(void **state)
 	    "unused-ref.yaml:12:5: warning: reference 'smith-2020' is never "
 	    "cited", NULL });
 	assert_null(lib.settings.emergency_number);
-	assert_int_equal(lib.settings.grade_limit, DOC_GRADE_LIMIT_DEFAULT);
+	assert_int_equal(lib.packs[0]->grade_limit, 0);
 	assert_int_equal(lib.ntopics, 1);
 	doc_library_free(&lib);
 	diag_free(&dl);
@@ -728,8 +743,11 @@ test_empty_settings(void **state)
 	diag_init(&dl);
 	dir = tmpdir_new();
 	free(write_file(dir, "library.yaml", "# none yet\n", 11));
-	assert_int_equal(content_load_dir(dir, &lib, &dl), 0);
-	expect_diags(&dl, (const char *const []){ NULL });
+	assert_int_equal(library_load_dir(dir, &lib, &dl), 0);
+	/* Nothing is wrong with the settings, but there is nothing to show. */
+	assert_int_equal(dl.n, 1);
+	assert_int_equal(dl.items[0].code, DIAG_NO_TOPICS);
+	assert_string_equal(dl.items[0].file, dir);
 	assert_int_equal(lib.ntopics, 0);
 	doc_library_free(&lib);
 	diag_free(&dl);
@@ -743,7 +761,7 @@ test_io_error(void **state)
 
 	(void)state;
 	diag_init(&dl);
-	assert_null(content_load_file("/nonexistent/x.yaml", &dl));
+	assert_null(content_load_file("/nonexistent/x.yaml", NULL, &dl));
 	expect_diags(&dl, (const char *const []){
 	    "x.yaml: error: cannot be read: No such file or directory",
 	    NULL });
@@ -764,7 +782,7 @@ test_too_big(void **state)
 	memset(buf, 'a', len);
 	path = write_file(dir, "big.yaml", buf, len);
 	free(buf);
-	assert_null(content_load_file(path, &dl));
+	assert_null(content_load_file(path, NULL, &dl));
 	expect_diags(&dl, (const char *const []){
 	    "big.yaml: error: the file is larger than the limit of 1048576 "
 	    "bytes", NULL });
@@ -796,7 +814,7 @@ test_sparse_file(void **state)
 	}
 	close(fd);
 	t0 = cpu_now();
-	assert_null(content_load_file(path, &dl));
+	assert_null(content_load_file(path, NULL, &dl));
 	dt = cpu_now() - t0;
 	expect_diags(&dl, (const char *const []){
 	    "sparse.yaml: error: the file is larger than the limit of 1048576 "
@@ -822,7 +840,7 @@ test_fifo(void **state)
 	assert_int_equal(mkfifo(path, 0600), 0);
 	alarm(10);	/* a blocked open ends the test run */
 	t0 = cpu_now();
-	assert_null(content_load_file(path, &dl));
+	assert_null(content_load_file(path, NULL, &dl));
 	dt = cpu_now() - t0;
 	alarm(0);
 	expect_diags(&dl, (const char *const []){
@@ -841,8 +859,8 @@ test_device_and_directory(void **state)
 
 	(void)state;
 	diag_init(&dl);
-	assert_null(content_load_file("/dev/zero", &dl));
-	assert_null(content_load_file("/dev", &dl));
+	assert_null(content_load_file("/dev/zero", NULL, &dl));
+	assert_null(content_load_file("/dev", NULL, &dl));
 	expect_diags(&dl, (const char *const []){
 	    "zero: error: not a regular file; only regular files are read",
 	    "dev: error: not a regular file; only regular files are read",
@@ -861,7 +879,7 @@ test_symlink(void **state)
 	dir = tmpdir_new();
 	path = xasprintf("%s/link.yaml", dir);
 	assert_int_equal(symlink("/etc/passwd", path), 0);
-	assert_null(content_load_file(path, &dl));
+	assert_null(content_load_file(path, NULL, &dl));
 	expect_diags(&dl, (const char *const []){
 	    "link.yaml: error: this is a symbolic link; only regular files are "
 	    "read", NULL });
@@ -886,7 +904,7 @@ deep_case(char open, const char *name)
 	path = write_file(dir, name, buf, len);
 	free(buf);
 	t0 = cpu_now();
-	assert_null(content_load_file(path, &dl));
+	assert_null(content_load_file(path, NULL, &dl));
 	dt = cpu_now() - t0;
 	print_message("%s: %zu brackets refused in %.1f ms of CPU\n", name, len,
 	    dt * 1e3);
@@ -1209,7 +1227,7 @@ test_dir_broken_topic(void **state)
 	assert_int_equal(mkfifo(path, 0600), 0);
 	free(path);
 	alarm(10);	/* a blocked open ends the test run */
-	assert_int_equal(content_load_dir(dir, &lib, &dl), 0);
+	assert_int_equal(library_load_dir(dir, &lib, &dl), 0);
 	alarm(0);
 	expect_diags(&dl, (const char *const []){
 	    "a.yaml:3:1: error: YAML syntax error: did not find expected node "
@@ -1221,7 +1239,8 @@ test_dir_broken_topic(void **state)
 	    NULL });
 	assert_int_equal(lib.ntopics, 1);
 	assert_string_equal(lib.topics[0]->id, "b");
-	assert_string_equal(lib.dir, dir);
+	assert_int_equal(lib.npacks, 1);
+	assert_string_equal(lib.packs[0]->dir, dir);
 	doc_library_free(&lib);
 	diag_free(&dl);
 	tmpdir_remove(dir);
@@ -1245,7 +1264,7 @@ test_dir_duplicate_topic(void **state)
 	yaml = mini_topic("same", "Second", "");
 	free(write_file(dir, "b.yaml", yaml, strlen(yaml)));
 	free(yaml);
-	assert_int_equal(content_load_dir(dir, &lib, &dl), 0);
+	assert_int_equal(library_load_dir(dir, &lib, &dl), 0);
 	expect_diags(&dl, (const char *const []){
 	    "b.yaml:1:5: error: id 'same' is already used", NULL });
 	assert_int_equal(lib.ntopics, 1);
@@ -1278,7 +1297,7 @@ test_dir_dangling_links(void **state)
 	yaml = mini_topic("b", "Bee", "");
 	free(write_file(dir, "b.yaml", yaml, strlen(yaml)));
 	free(yaml);
-	assert_int_equal(content_load_dir(dir, &lib, &dl), 0);
+	assert_int_equal(library_load_dir(dir, &lib, &dl), 0);
 	expect_diags(&dl, (const char *const []){
 	    "a.yaml:11:9: error: no topic with id 'nowhere'",
 	    "a.yaml:12:9: error: topic 'b' has no section 'nope'", NULL });
@@ -1315,7 +1334,7 @@ test_dir_ordering(void **state)
 	yaml = mini_topic("z", "cherry", "");
 	free(write_file(dir, "3.yaml", yaml, strlen(yaml)));
 	free(yaml);
-	assert_int_equal(content_load_dir(dir, &lib, &dl), 0);
+	assert_int_equal(library_load_dir(dir, &lib, &dl), 0);
 	assert_int_equal(lib.ntopics, 3);
 	assert_string_equal(lib.topics[0]->id, "y");
 	assert_string_equal(lib.topics[1]->id, "x");
@@ -1325,7 +1344,7 @@ test_dir_ordering(void **state)
 	/* An order list goes first, then the rest by title. */
 	doc_library_init(&lib);
 	free(write_file(dir, "library.yaml", "order: [z]\n", 11));
-	assert_int_equal(content_load_dir(dir, &lib, &dl), 0);
+	assert_int_equal(library_load_dir(dir, &lib, &dl), 0);
 	expect_diags(&dl, (const char *const []){ NULL });
 	assert_int_equal(lib.ntopics, 3);
 	assert_string_equal(lib.topics[0]->id, "z");
@@ -1338,7 +1357,7 @@ test_dir_ordering(void **state)
 	free(write_file(dir, "library.yaml", "\n", 1));
 	copy_fixture(dir, "good/asthma-inhaler.yaml", "4.yaml");
 	copy_fixture(dir, "good/asthma-attack.yaml", "5.yaml");
-	assert_int_equal(content_load_dir(dir, &lib, &dl), 0);
+	assert_int_equal(library_load_dir(dir, &lib, &dl), 0);
 	expect_diags(&dl, (const char *const []){ NULL });
 	assert_int_equal(lib.ntopics, 5);
 	assert_string_equal(lib.topics[0]->id, "y");
@@ -1358,7 +1377,7 @@ test_dir_unreadable(void **state)
 	(void)state;
 	doc_library_init(&lib);
 	diag_init(&dl);
-	assert_int_equal(content_load_dir("/nonexistent/content", &lib, &dl),
+	assert_int_equal(library_load_dir("/nonexistent/content", &lib, &dl),
 	    -1);
 	expect_diags(&dl, (const char *const []){
 	    "content: error: cannot be read: No such file or directory",
@@ -1384,7 +1403,7 @@ test_check_file(void **state)
 	diag_init(&dl);
 	paths[0] = fixture("bad/dangling-links.yaml");
 	paths[1] = fixture("good/asthma-attack.yaml");
-	n = content_check_paths(paths, 2, &lib, &dl);
+	n = library_check_paths(paths, 2, &lib, &dl);
 	expect_diags(&dl, (const char *const []){
 	    "dangling-links.yaml:11:9: error: no topic with id "
 	    "'no-such-topic'",
@@ -1410,7 +1429,7 @@ test_check_missing(void **state)
 	(void)state;
 	doc_library_init(&lib);
 	diag_init(&dl);
-	assert_int_equal(content_check_paths(paths, 1, &lib, &dl), 1);
+	assert_int_equal(library_check_paths(paths, 1, &lib, &dl), 1);
 	expect_diags(&dl, (const char *const []){
 	    "nonexistent.yaml: error: cannot be read: No such file or "
 	    "directory", NULL });
@@ -1430,8 +1449,17 @@ test_check_dir(void **state)
 	doc_library_init(&lib);
 	diag_init(&dl);
 	paths[0] = fixture("good");
-	assert_int_equal(content_check_paths(paths, 1, &lib, &dl), 0);
-	expect_diags(&dl, (const char *const []){ NULL });
+	assert_int_equal(library_check_paths(paths, 1, &lib, &dl), 0);
+	/* The check says where each setting of library.yaml goes now. */
+	expect_diags(&dl, (const char *const []){
+	    "library.yaml: warning: library.yaml still works, but packs "
+	    "replace it: move its settings as the lines below say",
+	    "library.yaml:2:19: warning: 'emergency_number' belongs in "
+	    SETTINGS_PATH " now",
+	    "library.yaml:3:22: warning: 'reading_grade_limit' belongs in "
+	    SETTINGS_PATH " now",
+	    "library.yaml:5:3: warning: 'order' belongs in pack.yaml now",
+	    NULL });
 	assert_int_equal(lib.ntopics, 2);
 	free(paths[0]);
 	doc_library_free(&lib);
@@ -1455,7 +1483,7 @@ test_resolve_links(void **state)
 	free(yaml);
 	assert_non_null(t);
 	doc_library_add(&lib, t);
-	content_resolve_links(&lib, &dl);
+	library_resolve_links(&lib, &dl);
 	expect_diags(&dl, (const char *const []){
 	    "mem.yaml:11:9: error: no topic with id 'gone'", NULL });
 	assert_int_equal(lib.topics[0]->sections[0].nblocks, 1);

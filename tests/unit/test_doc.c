@@ -194,14 +194,21 @@ test_library(void **state)
 	static const char *const sb[] = { "only" };
 	struct library		 lib;
 	const struct topic	*t;
+	struct topic		*dup;
 
 	(void)state;
 	doc_library_init(&lib);
 	assert_int_equal(lib.settings.grade_limit, DOC_GRADE_LIMIT_DEFAULT);
 	assert_null(lib.settings.emergency_number);
-	doc_library_add(&lib, make_topic("a", sa, 2));
-	doc_library_add(&lib, make_topic("b", sb, 1));
-	lib.dir = xstrdup("content");
+
+	assert_int_equal(doc_library_add(&lib, make_topic("a", sa, 2)), 0);
+	assert_int_equal(doc_library_add(&lib, make_topic("b", sb, 1)), 0);
+	/* A taken id is refused, and the topic stays the caller's. */
+	dup = make_topic("a", sb, 1);
+	assert_int_equal(doc_library_add(&lib, dup), -1);
+	doc_topic_free(dup);
+	doc_library_add_pack(&lib, xcalloc(1, sizeof(struct pack)));
+	lib.packs[0]->dir = xstrdup("content");
 	lib.settings.emergency_number = xstrdup("112");
 	assert_int_equal(lib.ntopics, 2);
 	assert_int_equal(doc_topic_index(&lib, "b"), 1);
@@ -218,7 +225,8 @@ test_library(void **state)
 	doc_library_free(&lib);
 	assert_int_equal(lib.ntopics, 0);
 	assert_null(lib.topics);
-	assert_null(lib.dir);
+	assert_null(lib.packs);
+	assert_int_equal(lib.npacks, 0);
 	assert_int_equal(lib.settings.grade_limit, DOC_GRADE_LIMIT_DEFAULT);
 	/* Freeing twice, or an empty library, is harmless. */
 	doc_library_free(&lib);

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "content.h"
+#include "library.h"
 #include "diag.h"
 #include "doc.h"
 #include "i18n.h"
@@ -67,7 +68,7 @@ load(const char *dir, struct library *l)
 
 	doc_library_init(l);
 	diag_init(&d);
-	rc = content_load_dir(dir, l, &d) != 0 || d.nerrors != 0 ? -1 : 0;
+	rc = library_load_dir(dir, l, &d) != 0 || d.nerrors != 0 ? -1 : 0;
 	diag_free(&d);
 	return (rc);
 }

@@ -23,11 +23,14 @@
 #include <cmocka.h>
 
 #include "content.h"
+#include "library.h"
+#include "pack.h"
 #include "diag.h"
 #include "doc.h"
 #include "idx.h"
 #include "layout.h"
 #include "pot.h"
+#include "search.h"
 #include "xalloc.h"
 #include "ytree.h"
 
@@ -53,12 +56,17 @@ static void		 tmpdir_remove(char *);
 static void		 copy_file(const char *, const char *);
 static char		*read_all(const char *, size_t *);
 static void		 write_all(const char *, const char *, size_t);
-static char		*fingerprint(const struct library *,
+static char		*fingerprint(struct library *,
 			    const struct diag_list *);
-static char		*load(const char *, int, struct content_index *);
+static char		*load(const char *, int, struct library_index *);
+static char		*index_path(const char *);
 static char		*content_copy(void);
 static void		 build_index(const char *);
 static void		 index_same(const char *, size_t, size_t);
+static void		 same(const char *, const char *);
+
+/* The folder of indexes: one per test, beside the content's copy. */
+static char	*cache;
 
 static const char *
 srcdir(void)
@@ -137,6 +145,14 @@ tmpdir_remove(char *d)
 	assert_int_equal(system(cmd), 0);
 	free(cmd);
 	free(d);
+	/* The content's copy goes with its cache folder. */
+	if (cache != NULL) {
+		cmd = xasprintf("rm -rf '%s'", cache);
+		assert_int_equal(system(cmd), 0);
+		free(cmd);
+		free(cache);
+		cache = NULL;
+	}
 }
 
 static char *
@@ -184,7 +200,7 @@ copy_file(const char *from, const char *to)
  * strings with their contexts and positions, and every topic laid out.
  */
 static char *
-fingerprint(const struct library *lib, const struct diag_list *dl)
+fingerprint(struct library *lib, const struct diag_list *dl)
 {
 	struct layout_opts	 lo;
 	struct layout		*l;
@@ -192,6 +208,11 @@ fingerprint(const struct library *lib, const struct diag_list *dl)
 	char			*buf = NULL, *s;
 	size_t			 len = 0, i, j;
 
+	/* Stubs are built whole, as opening them does. */
+	for (i = 0; i < lib->ntopics; i++) {
+		assert_int_equal(library_build(lib, i, NULL), 0);
+		assert_false(lib->topics[i]->stub);
+	}
 	assert_non_null(fp = open_memstream(&buf, &len));
 	for (i = 0; i < dl->n; i++) {
 		s = diag_format(&dl->items[i]);
@@ -213,25 +234,42 @@ fingerprint(const struct library *lib, const struct diag_list *dl)
 	return (buf);
 }
 
+/* Where the index of the pack in dir is kept. */
+static char *
+index_path(const char *dir)
+{
+	struct diag_list	 dl;
+	struct pack		*p;
+	char			*name, *path;
+
+	diag_init(&dl);
+	assert_non_null(p = pack_load(dir, 0, &dl));
+	name = pack_index_name(p);
+	path = xasprintf("%s/%s", cache, name);
+	free(name);
+	doc_pack_free(p);
+	diag_free(&dl);
+	return (path);
+}
+
 /* Loads dir, through its index if asked; returns the fingerprint. */
 static char *
-load(const char *dir, int use_index, struct content_index *ci)
+load(const char *dir, int use_index, struct library_index *ix)
 {
-	struct content_index	 local;
+	struct library_index	 local;
 	struct library		 lib;
 	struct diag_list	 dl;
-	char			*fp;
+	char			*fp, *dirs[1];
 
-	if (ci == NULL)
-		ci = &local;
-	memset(ci, 0, sizeof(*ci));
+	if (ix == NULL)
+		ix = &local;
+	memset(ix, 0, sizeof(*ix));
+	if (use_index)
+		ix->cache = cache;
 	doc_library_init(&lib);
 	diag_init(&dl);
-	if (use_index)
-		ci->in = idx_open(dir);
-	assert_int_equal(content_load_dir_index(dir, &lib, ci, &dl), 0);
-	idx_free(ci->in);
-	ci->in = NULL;
+	dirs[0] = (char *)dir;
+	assert_int_equal(library_load(&lib, dirs, 1, ix, 0, &dl), 1);
 	fp = fingerprint(&lib, &dl);
 	diag_free(&dl);
 	doc_library_free(&lib);
@@ -243,10 +281,14 @@ static char *
 content_copy(void)
 {
 	static const char *const names[] = {
-		"library.yaml", "prostate-massage.yaml", "prostatitis.yaml"
+		"pack.yaml", "prostate-massage.yaml", "prostatitis.yaml"
 	};
 	char	*dir = tmpdir_new(), *from, *to;
 	size_t	 i;
+
+	/* Each copy gets a cache folder of its own. */
+	free(cache);
+	cache = tmpdir_new();
 
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		from = xasprintf("%s/content/%s", srcdir(), names[i]);
@@ -261,20 +303,43 @@ content_copy(void)
 static void
 build_index(const char *dir)
 {
-	struct content_index	 ci;
+	struct library_index	 ix;
 	struct library		 lib;
 	struct diag_list	 dl;
+	const char		*failed = NULL;
+	char			*dirs[1];
 
-	memset(&ci, 0, sizeof(ci));
-	ci.out = idx_writer_new();
+	memset(&ix, 0, sizeof(ix));
+	ix.cache = cache;
+	ix.save = 1;
 	doc_library_init(&lib);
 	diag_init(&dl);
-	assert_int_equal(content_load_dir_index(dir, &lib, &ci, &dl), 0);
-	assert_int_equal(idx_writer_save(ci.out, dir), 0);
-	assert_true(idx_writer_count(ci.out) <= ci.parsed);
-	idx_writer_free(ci.out);
+	dirs[0] = (char *)dir;
+	assert_int_equal(library_load(&lib, dirs, 1, &ix, 0, &dl), 1);
+	assert_int_equal(ix.nwriters, 1);
+	assert_int_equal(library_index_save(&ix, &failed), 0);
+	assert_true(idx_writer_count(ix.writers[0]) <= ix.parsed);
+	library_index_free(&ix);
 	diag_free(&dl);
 	doc_library_free(&lib);
+}
+
+/* Two fingerprints must be the same; the first line that is not is shown. */
+static void
+same(const char *want, const char *got)
+{
+	size_t	i, line = 1, start = 0;
+
+	for (i = 0; want[i] != '\0' && want[i] == got[i]; i++)
+		if (want[i] == '\n') {
+			line++;
+			start = i + 1;
+		}
+	if (want[i] == got[i])
+		return;
+	fail_msg("line %zu differs:\n  want: %.*s\n  got:  %.*s", line,
+	    (int)strcspn(want + start, "\n"), want + start,
+	    (int)strcspn(got + start, "\n"), got + start);
 }
 
 /*
@@ -284,7 +349,7 @@ build_index(const char *dir)
 static void
 index_same(const char *dir, size_t indexed, size_t parsed)
 {
-	struct content_index	 ci;
+	struct library_index	 ci;
 	char			*plain, *got;
 
 	plain = load(dir, 0, NULL);
@@ -292,7 +357,7 @@ index_same(const char *dir, size_t indexed, size_t parsed)
 	got = load(dir, 1, &ci);
 	assert_int_equal(ci.indexed, indexed);
 	assert_int_equal(ci.parsed, parsed);
-	assert_string_equal(plain, got);
+	same(plain, got);
 	free(plain);
 	free(got);
 }
@@ -430,7 +495,7 @@ test_index_round_trip(void **state)
 static void
 test_index_changed_file(void **state)
 {
-	struct content_index	 ci;
+	struct library_index	 ci;
 	char			*dir, *path, *buf, *p, *before, *after;
 	size_t			 len;
 
@@ -465,23 +530,29 @@ test_index_changed_file(void **state)
 static void
 test_index_stale(void **state)
 {
-	char	*dir, *path, *buf;
-	size_t	 len;
+	struct diag_list	 dl;
+	struct pack		*p;
+	char			*dir, *path, *buf;
+	size_t			 len;
 
 	(void)state;
 	dir = content_copy();
-	assert_int_equal(content_index_stale(dir), -1);
+	diag_init(&dl);
+	assert_non_null(p = pack_load(dir, 0, &dl));
+	assert_int_equal(library_index_stale(p, cache), -1);
 	build_index(dir);
-	assert_int_equal(content_index_stale(dir), 0);
+	assert_int_equal(library_index_stale(p, cache), 0);
 	path = xasprintf("%s/prostatitis.yaml", dir);
 	buf = read_all(path, &len);
 	write_all(path, buf, len - 1);
-	assert_int_equal(content_index_stale(dir), 1);
+	assert_int_equal(library_index_stale(p, cache), 1);
 	free(path);
-	path = xasprintf("%s/%s", dir, IDX_FILE);
+	path = index_path(dir);
 	write_all(path, "not an index", 12);
-	assert_int_equal(content_index_stale(dir), 2);
+	assert_int_equal(library_index_stale(p, cache), 2);
 	free(path);
+	doc_pack_free(p);
+	diag_free(&dl);
 	free(buf);
 	tmpdir_remove(dir);
 }
@@ -525,7 +596,7 @@ test_index_damaged(void **state)
 	dir = content_copy();
 	plain = load(dir, 0, NULL);
 	build_index(dir);
-	path = xasprintf("%s/%s", dir, IDX_FILE);
+	path = index_path(dir);
 	good = read_all(path, &len);
 	buf = xmalloc(len);
 	for (i = 0; i < len; i += step) {
@@ -534,8 +605,10 @@ test_index_damaged(void **state)
 		buf[i] ^= (char)(1 << (i % 8));
 		write_all(path, buf, len);
 		got = load(dir, 1, NULL);
-		if (strcmp(got, plain) != 0)
+		if (strcmp(got, plain) != 0) {
+			same(plain, got);
 			fail_msg("byte %zu of the index changed the library", i);
+		}
 		free(got);
 	}
 	for (i = 0; i < len; i += i < 200 ? 7 : 1009) {
@@ -563,35 +636,118 @@ test_index_foreign(void **state)
 	(void)state;
 	dir = content_copy();
 	build_index(dir);
-	assert_non_null(x = idx_open(dir));
+	path = index_path(dir);
+	assert_non_null(x = idx_open(path));
 	assert_int_equal(idx_count(x), 2);
 	idx_free(x);
 
-	/* Another version of the format or of the program. */
-	path = xasprintf("%s/%s", dir, IDX_FILE);
+	/* Another version of the format. */
 	buf = read_all(path, &len);
-	buf[strlen("pamphlet library index ")] = '9';
+	assert_int_equal(memcmp(buf, "pamphlet pack index 2\n", 22), 0);
+	buf[strlen("pamphlet pack index ")] = '9';
 	write_all(path, buf, len);
-	assert_null(idx_open(dir));
+	assert_null(idx_open(path));
 
 	/* A symlink to a good index, a directory, a FIFO (no blocking). */
-	buf[strlen("pamphlet library index ")] = '1';
-	target = xasprintf("%s/elsewhere", dir);
+	buf[strlen("pamphlet pack index ")] = '2';
+	target = xasprintf("%s/elsewhere", cache);
 	write_all(target, buf, len);
+	assert_non_null(x = idx_open(target));
+	idx_free(x);
 	assert_int_equal(unlink(path), 0);
 	assert_int_equal(symlink(target, path), 0);
-	assert_null(idx_open(dir));
+	assert_null(idx_open(path));
 	assert_int_equal(unlink(path), 0);
 	assert_int_equal(mkdir(path, 0700), 0);
-	assert_null(idx_open(dir));
+	assert_null(idx_open(path));
 	assert_int_equal(rmdir(path), 0);
 	assert_int_equal(mkfifo(path, 0600), 0);
-	assert_null(idx_open(dir));
+	assert_null(idx_open(path));
 	assert_int_equal(unlink(path), 0);
-	assert_null(idx_open(dir));
+	assert_null(idx_open(path));
 	free(target);
 	free(buf);
 	free(path);
+	tmpdir_remove(dir);
+}
+
+/* The headings as a search finds them, as text. */
+static char *
+headings(const struct library *lib)
+{
+	struct search_index	*si;
+	FILE			*fp;
+	char			*buf = NULL;
+	size_t			 len = 0, i;
+
+	assert_non_null(fp = open_memstream(&buf, &len));
+	si = search_index_build(lib, NULL);
+	for (i = 0; i < si->n; i++)
+		fprintf(fp, "%d %ld %ld %ld %s | %s\n", (int)si->entries[i].kind,
+		    si->entries[i].topic, si->entries[i].section,
+		    si->entries[i].block, si->entries[i].text,
+		    si->entries[i].label);
+	search_index_free(si);
+	for (i = 0; i < lib->ntopics; i++)
+		fprintf(fp, "%s %s %s\n", lib->topics[i]->id,
+		    tstr_msgid(&lib->topics[i]->title),
+		    tstr_msgid(&lib->topics[i]->summary));
+	fclose(fp);
+	return (buf);
+}
+
+/*
+ * With an index, files stat says are unchanged are not read: stubs stand
+ * for their topics, with all the first screen and the search need, and
+ * each is built whole in its place when it is opened.  A file touched
+ * but not changed is known by its bytes.
+ */
+static void
+test_index_stubs(void **state)
+{
+	struct library_index	 ix;
+	struct library		 lib, plain;
+	struct diag_list	 dl;
+	const struct topic	*t;
+	char			*dir, *dirs[1], *want, *got, *path, *cmd;
+	int			 round;
+
+	(void)state;
+	dir = content_copy();
+	dirs[0] = dir;
+	doc_library_init(&plain);
+	diag_init(&dl);
+	assert_int_equal(library_load(&plain, dirs, 1, NULL, 0, &dl), 1);
+	want = headings(&plain);
+	build_index(dir);
+	for (round = 0; round < 2; round++) {
+		memset(&ix, 0, sizeof(ix));
+		ix.cache = cache;
+		doc_library_init(&lib);
+		assert_int_equal(library_load(&lib, dirs, 1, &ix, 0, &dl), 1);
+		assert_int_equal(ix.indexed, 2);
+		assert_int_equal(ix.parsed, 0);
+		assert_true(lib.topics[0]->stub && lib.topics[1]->stub);
+		got = headings(&lib);
+		assert_string_equal(want, got);
+		free(got);
+		t = lib.topics[1];
+		assert_int_equal(library_build(&lib, 1, NULL), 0);
+		assert_ptr_equal(lib.topics[1], t);
+		assert_false(t->stub);
+		assert_ptr_equal(doc_find_topic(&lib, t->id), t);
+		assert_int_equal(t->nsections, plain.topics[1]->nsections);
+		doc_library_free(&lib);
+		/* Touched: another time of change, the same bytes. */
+		path = xasprintf("%s/prostatitis.yaml", dir);
+		cmd = xasprintf("sleep 0.01; touch '%s'", path);
+		assert_int_equal(system(cmd), 0);
+		free(cmd);
+		free(path);
+	}
+	free(want);
+	diag_free(&dl);
+	doc_library_free(&plain);
 	tmpdir_remove(dir);
 }
 
@@ -602,26 +758,28 @@ test_index_save(void **state)
 	struct idx_writer	*w;
 	struct ytree		*s, *t;
 	struct idx		*x;
-	char			*dir, *missing, *cmd;
+	char			*dir, *missing, *cmd, *path;
 
 	(void)state;
 	dir = tmpdir_new();
 	s = parse(sample_yaml, sizeof(sample_yaml) - 1);
 	w = idx_writer_new();
-	idx_writer_add(w, "b.yaml", "b", 1, s);
-	idx_writer_add(w, "a.yaml", "a", 1, s);
-	missing = xasprintf("%s/missing", dir);
+	idx_writer_add(w, "b.yaml", "b", 1, NULL, 0, s, "", 0);
+	idx_writer_add(w, "a.yaml", "a", 1, NULL, IDX_CLEAN, s, "x", 1);
+	missing = xasprintf("%s/missing/core.index", dir);
+	path = xasprintf("%s/core.index", dir);
 	errno = 0;
 	assert_int_equal(idx_writer_save(w, missing), -1);
 	assert_int_equal(errno, ENOENT);
-	assert_int_equal(idx_writer_save(w, dir), 0);
+	assert_int_equal(idx_writer_save(w, path), 0);
 	idx_writer_free(w);
 
 	/* Only the index is there: no temporary file was left. */
-	cmd = xasprintf("test \"$(ls -A '%s')\" = %s", dir, IDX_FILE);
+	cmd = xasprintf("test \"$(ls -A '%s')\" = core.index", dir);
 	assert_int_equal(system(cmd), 0);
 	free(cmd);
-	assert_non_null(x = idx_open(dir));
+	assert_non_null(x = idx_open(path));
+	free(path);
 	assert_int_equal(idx_count(x), 2);
 	assert_int_equal(idx_get(x, "a.yaml", "a", 1, NULL, &t), 0);
 	tree_equal(ytree_root(s), ytree_root(t));
@@ -648,6 +806,7 @@ main(void)
 		cmocka_unit_test(test_index_damaged),
 		cmocka_unit_test(test_index_foreign),
 		cmocka_unit_test(test_index_save),
+		cmocka_unit_test(test_index_stubs),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

@@ -199,7 +199,8 @@ test_settings_good(void **state)
 	assert_string_equal(s.language, "es");
 	assert_string_equal(s.theme, "high-contrast");
 	assert_string_equal(s.emergency_number, "112");
-	assert_string_equal(s.content, "/srv/topics");
+	assert_int_equal(s.ncontent, 1);
+	assert_string_equal(s.content[0], "/srv/topics");
 	assert_string_equal(s.exit_chord, "C-x C-k");
 	settings_free(&s);
 	diag_free(&d);

@@ -18,6 +18,7 @@
 #include <unistr.h>
 
 #include "content.h"
+#include "library.h"
 #include "diag.h"
 #include "doc.h"
 #include "i18n.h"
@@ -90,7 +91,7 @@ setup(void **state)
 	    top != NULL ? top : ".");
 	doc_library_init(&lib);
 	diag_init(&d);
-	if (content_load_dir(dir, &lib, &d) != 0 || d.nerrors != 0) {
+	if (library_load_dir(dir, &lib, &d) != 0 || d.nerrors != 0) {
 		diag_print(stderr, &d);
 		return (-1);
 	}

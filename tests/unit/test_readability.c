@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "content.h"
+#include "library.h"
 #include "diag.h"
 #include "doc.h"
 #include "i18n.h"
@@ -63,7 +64,7 @@ load(struct library *lib, const char *name)
 
 	doc_library_init(lib);
 	diag_init(&d);
-	assert_int_equal(content_load_dir(dir, lib, &d), 0);
+	assert_int_equal(library_load_dir(dir, lib, &d), 0);
 	if (d.nerrors != 0)
 		diag_print(stderr, &d);
 	assert_int_equal(d.nerrors, 0);
@@ -510,7 +511,8 @@ test_check_over_limit(void **state)
 
 	(void)state;
 	load(&lib, "hard");
-	assert_int_equal(lib.settings.grade_limit, 6);
+	assert_int_equal(lib.settings.grade_limit, DOC_GRADE_LIMIT_DEFAULT);
+	assert_int_equal(lib.packs[0]->grade_limit, 6);
 	diag_init(&d);
 	fp = open_memstream(&buf, &size);
 	assert_non_null(fp);
@@ -537,7 +539,7 @@ test_check_over_limit(void **state)
 	doc_library_free(&lib);
 }
 
-/* A topic with no file takes the library's limit. */
+/* A limit set for the whole library wins over a folder's own. */
 static void
 test_check_library_limit(void **state)
 {
@@ -553,6 +555,7 @@ test_check_library_limit(void **state)
 		lib.topics[i]->file = NULL;
 	}
 	lib.settings.grade_limit = 2;
+	lib.settings.grade_set = 1;
 	diag_init(&d);
 	/*
 	 * Above 2: other's sources (4.3), sample's intro (2.2) and words

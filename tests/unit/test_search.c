@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "content.h"
+#include "library.h"
 #include "diag.h"
 #include "doc.h"
 #include "i18n.h"
@@ -68,7 +69,7 @@ load(const char *sub, struct library *l)
 	    top != NULL ? top : ".", sub);
 	doc_library_init(l);
 	diag_init(&d);
-	if (content_load_dir(dir, l, &d) != 0 || d.nerrors != 0) {
+	if (library_load_dir(dir, l, &d) != 0 || d.nerrors != 0) {
 		diag_print(stderr, &d);
 		diag_free(&d);
 		return (-1);

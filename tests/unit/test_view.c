@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "content.h"
+#include "library.h"
 #include "diag.h"
 #include "doc.h"
 #include "i18n.h"
@@ -40,7 +41,7 @@ setup(void **state)
 	    top != NULL ? top : ".");
 	doc_library_init(&lib);
 	diag_init(&d);
-	if (content_load_dir(dir, &lib, &d) != 0 || d.nerrors != 0)
+	if (library_load_dir(dir, &lib, &d) != 0 || d.nerrors != 0)
 		return (-1);
 	diag_free(&d);
 	return (0);
@@ -977,7 +978,7 @@ test_soak(void **state)
 	snprintf(dir, sizeof(dir), "%s/content", top != NULL ? top : ".");
 	doc_library_init(&books);
 	diag_init(&d);
-	assert_int_equal(content_load_dir(dir, &books, &d), 0);
+	assert_int_equal(library_load_dir(dir, &books, &d), 0);
 	assert_int_equal(d.nerrors, 0);
 	diag_free(&d);
 	nlangs = i18n_languages(&langs);
