@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Writes a library of made-up topics for the benchmark:
 #
 #	sh gen.sh N DIR

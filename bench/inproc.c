@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * In-process timings of what the viewer does after start-up, through the
  * same calls it makes (content.h, view.h, i18n.h), with no terminal: the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Turns a PO template into a complete catalogue in a made-up language for
 # the benchmark: every msgstr is its msgid in upper case (ASCII letters
 # only, so the lengths stay the same), leaving escapes such as \n and, in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Times a program the way a reader sees it: started on a fresh 80x24
  * pseudo-terminal (TERM=xterm-256color, LANG=C.UTF-8), the clock runs

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The performance benchmark behind "make bench", run from the build tree
 # with top_srcdir set (the Makefile does it).  Generates libraries of 1,
 # 10, 100 and 1,000 topics and a made-up translation ("qa") of each, times

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Benchmark of the heading search: writes a library of 10,000 headings
  * (500 topics, each a title, 7 sections and 12 subheadings, in plain

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The floor for loading topics: libyaml's bare event parse of the same
  * files, with nothing built from the events.  Each file is opened, every

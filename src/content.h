@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Topics from YAML files: the schema of a topic file and the walk from
  * a parsed tree into the model, with a diagnostic for everything wrong.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Diagnostics: the table of codes with their severity and message, a
  * growable list, and formatting.  Arguments usually come from content

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Diagnostics about content: each one is a code from a fixed table, a
  * severity, a position (file:line:col, 1-based) and up to two arguments.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The document model: freeing topics and libraries, finding topics and
  * sections by id, the names of levels, grades and block kinds as the

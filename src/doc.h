@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The document model: a library of topics, each with sections of blocks,
  * and the references they cite.  Plain data, built by content.c and read

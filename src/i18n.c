@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Locale set-up and gettext lookups for the program's text and for the
  * text of topics.  The terminal's character set is decided from the

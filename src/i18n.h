@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Translation: the program's own text (domain "pamphlet") and the text of
  * topics (each pack's own domain, "pamphlet-pack-ID", or

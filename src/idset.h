@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * A set of string keys, each with a number: open addressing over a
  * power-of-two table, kept at most half full, so that finding an id

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * A pack's index: the parsed trees of its topic files, kept in a file
  * of the cache folder (library.h) so that a large library starts

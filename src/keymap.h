@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Keys and what they do.  Keys are our own codes (tty.c translates the
  * terminal's), actions are what the pager can do, and one const table

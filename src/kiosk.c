@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Kiosk policy.  In kiosk mode nothing a reader does may end the program
  * or leave the bundled content; the program never runs anything else in

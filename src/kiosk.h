@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Kiosk policy: what a reader at a public machine may do.  One predicate,
  * consulted by the dispatcher for every action, rather than checks spread

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Layout: turns the library, a topic's contents or a whole topic into
  * lines of styled, width-checked text.  Everything shown goes through

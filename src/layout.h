@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Text layout: a screen's worth of content turned into lines of styled
  * text for a given width.  Layout is a pure function of the document, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Putting packs together into one library: see library.h.  Only regular
  * files found when a folder is read are ever opened; topic ids map to

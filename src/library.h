@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The library: topics from several packs (pack.h) put together in one
  * list, with the checks that span files: one id per topic across every

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * pamphlet: command line, set-up and the main loop (key -> action ->
  * view -> render).  Everything it wires together lives in its own module;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The layout of a .mo file, as GNU gettext writes it: a header of 32-bit
  * words (magic, revision, string count N, offsets of the two tables of

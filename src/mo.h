@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Checks compiled gettext catalogues (.mo files) before gettext reads
  * them.  glibc trusts a catalogue's tables: an offset past the end of the

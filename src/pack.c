@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Pack manifests and the folders they are found in: see pack.h.  The
  * manifest goes through the schema walk that topics and the settings

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Packs: where topics come from.  A pack is a folder with a pack.yaml
  * manifest (id, title, version, publisher, licence, and optionally the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * PO template writer for the content domain.  Entries come out in reading
  * order; a string that occurs twice with the same context is one entry

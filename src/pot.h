@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The translation template of the topics: every string a patient reads,
  * as PO entries with their gettext context, the YAML key path and any

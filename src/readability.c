@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Readability: words, sentences and syllables of English text, the
  * Flesch-Kincaid grade, and the check of every section that --check

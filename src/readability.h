@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Readability: the Flesch-Kincaid grade of the English text of each
  * section, for authors through --check.  Counting is pure (no curses, no

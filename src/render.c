@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Renderer: the title bar, the page of layout lines, the status line,
  * and the "too small" notice.  Drawing goes through one wnoutrefresh and

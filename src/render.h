@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Drawing: a view and its layout onto the curses screen.  Reads state,
  * never changes it.  Only tty.c and render.c include <curses.h>.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The schema walk shared by every YAML file pamphlet reads (topics,
  * library.yaml, the settings file): mappings sorted into known keys with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The schema walk shared by topics, library.yaml and the settings file:
  * see schema.c.  Every function reports its problems to the schema's

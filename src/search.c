@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Search: finds what a reader types among the headings of the library and
  * in the text of the topic being read.  Both sides are folded with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Search: forgiving matching of what a reader types, against the headings
  * of the whole library and against the text of the topic being read.

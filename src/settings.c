@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Settings file reader.  The file is YAML, read through ytree with the
  * same limits as topics; every key is checked and reported with its

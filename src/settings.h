@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The settings file of an installation (SETTINGS_PATH, or --config
  * FILE): kiosk mode, the idle time, language, theme, the emergency

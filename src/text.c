@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * UTF-8 text for the screen: making untrusted strings safe to show,
  * measuring, fitting and wrapping them, a plain ASCII stand-in for

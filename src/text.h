@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * UTF-8 text: sanitising untrusted strings, display width, wrapping and
  * folding for search.  Pure functions over byte strings, built on

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Terminal set-up and input.  Signal handlers only set a flag; the main
  * loop sees it through tty_read() and ends cleanly.  A crash handler

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The terminal: curses start and end, keys translated to our own codes,
  * signals turned into flags, and a terminal always restored, also after

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Pager state and actions.  Four screens share one model: a layout with
  * links.  On the library and contents screens the arrows move the choice

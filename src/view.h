@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The pager's state: which screen is shown, where, what is chosen, and
  * the way back.  view_apply() carries out one action; nothing here reads

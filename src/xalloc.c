@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Allocation wrappers that never return NULL, and fatal(), which runs
  * the cleanup hook (restoring the terminal) before printing and exiting.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Allocation that never fails: on exhaustion the registered cleanup hook
  * runs (it restores the terminal) and the program exits.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Reading YAML into a tree of our own.  The file is read whole under a
  * size cap, checked for UTF-8, then fed to libyaml's event parser; each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * A YAML file as a small tree of our own: scalars, sequences and
  * mappings with their positions.  This is the only module that includes

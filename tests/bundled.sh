@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The topics that ship: they pass the content check with no error and no
 # warning, read at grade 8 or below in every section with a median of 7
 # or below, and every shipped language translates all of their text and

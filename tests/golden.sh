@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Golden files: the --dump and --check output of fixture topics, compared
 # byte for byte with what is expected.  To accept new output after a
 # deliberate change, run with GOLDEN_UPDATE=1 and review the diff.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Hostile inputs.  Each case asserts the diagnostic, the exit status, that
 # the program was neither killed by a signal nor hung (timeout 10), and a
 # bound on the processor time it used.  Big and binary files are made at

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # "make install" puts each catalogue in place by renaming a new file onto
 # it, never by writing the installed file: gettext maps catalogues, and a
 # running program whose mapped file is cut short or rewritten dies with

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # TAP helpers for the shell tests.  Each test script sources this file,
 # calls tap_plan with its number of cases, then one of tap_ok / tap_fail
 # per case.  Paths come from the environment make check sets.

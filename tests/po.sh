@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Translation catalogues: every PO file is valid (msgfmt --check), and the
 # committed templates hold exactly the strings of the sources today, so
 # translators never work from a stale list.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * readability-text: prints the English text of every section of the
  * given topic files or directories as --check counts it, for

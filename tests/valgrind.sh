@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs pamphlet under valgrind memcheck, for the end-to-end tests: set
 # PAMPHLET to this script and PAMPHLET_REAL to the binary.  Any memory
 # error or definite leak makes the program exit with status 99, which the

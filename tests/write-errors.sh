@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Output that cannot be written is an error: each command that prints a
 # result, sent to a full device, says so on stderr and exits 1, not 0.
 . "${top_srcdir:-.}/tests/lib.sh"

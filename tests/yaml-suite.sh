@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Every in.yaml of the public YAML test suite goes through --check: none
 # is a topic, so each must be rejected (exit 1) with an error line naming
 # the file, and none may crash the program or hang.  The suite is read in

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # How it looks: colour and its absence (NO_COLOR, themes) checked in the
 # terminal's own attributes, plain ASCII under a C locale, several
 # terminal types, and every size down to 1x1 in a storm of resizes.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Kiosk mode end to end, under an interactive shell with real job control:
 # no key leaves the program or stops it, it resets itself when left idle,
 # and only the administrator's ways out work.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Every shipped language end to end: the viewer starts in it, shows the
 # program's words and the topics' headings translated, searches in it,
 # and the language list switches to English and back.  Expected words

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # End-to-end helpers: run pamphlet in a real terminal inside tmux, under an
 # interactive shell so that job control is real, send keys, and read the
 # screen.  Every wait polls the screen against a deadline; nothing sleeps

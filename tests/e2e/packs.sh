@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Packs end to end: topics from two folders, each with its own
 # translations, in one library and in every shipped language; one id in
 # two packs; and a running kiosk that takes changed content at its idle

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The pager end to end, on the bundled topics: library, contents,
 # sections, going back, help, links, resizing, and leaving the terminal
 # as it was found.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The bytes the program sends to the terminal, not the screen tmux draws:
 # a topic whose texts carry OSC 52, OSC 0, DCS, APC, PM, SOS, BEL, U+009B,
 # CR, BS and U+202E (tests/data/hostile/raw/hostile.yaml) is shown, every

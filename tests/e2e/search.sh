@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Search end to end: the heading search typed letter by letter from the
 # home screen, and finding words inside a topic with n and N.
 . "${top_srcdir:-.}/tests/e2e/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Signals end to end, measured: each signal that asks the viewer to end
 # ends it with status 128+signal and the terminal as it was, using little
 # processor time to do so, in the pager (cbreak) and at a kiosk (raw,

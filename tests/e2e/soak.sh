@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A soak at a kiosk: a fixed-seed random stream of keys, search words,
 # taps, wheel turns and resizes (1x1 to 200x60), with pauses longer than
 # the idle time so the viewer resets itself.  Every few hundred events the

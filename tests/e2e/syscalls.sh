@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # What the program asks of the system during a whole reading session,
 # seen by strace: it never starts another program, never forks, never
 # creates, changes or removes a file, and once its first screen is up it

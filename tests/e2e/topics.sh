@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Both bundled topics end to end: every section in order with ], and the
 # "see also" links between them, followed both ways.
 . "${top_srcdir:-.}/tests/e2e/lib.sh"

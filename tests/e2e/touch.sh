@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Touch and mouse end to end: real xterm (SGR) mouse sequences sent to the
 # program, as a touchscreen's taps arrive; every bottom button pressed;
 # the wheel; and the same buttons reached with arrows and Enter alone.

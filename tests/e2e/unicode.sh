@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Characters whose width curses, terminals and Unicode's tables do not all
 # agree on (joined emoji, format characters, wide symbols, flags,
 # selectors, combining marks), in a topic and typed into search and find.

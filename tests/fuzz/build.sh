@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Builds the libFuzzer targets with clang, ASan and UBSan, apart from the
 # normal build: the sources they need are compiled here, with the same

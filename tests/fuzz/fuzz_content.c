@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * A libFuzzer target for the content loader: the input is read as a
  * topic file with the default limits, built into a topic when it parses

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * A libFuzzer target for the checks of what a catalogue says, beyond its
  * layout: the plural forms of its header and the printf formats of its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * A libFuzzer target for the catalogue check that stands between a .mo
  * file and glibc.  Properties checked, each an abort when it fails:

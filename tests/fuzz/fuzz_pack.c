@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * A libFuzzer target for the packed trees of the library index.  An
  * input that starts with "PK" is the rest read as a packed tree: when it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * A libFuzzer target for the settings file: the input is read as
  * --config reads a file, and its language is set as the program sets it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * A libFuzzer target for the text functions every byte of content goes
  * through on its way to the screen.  The first input byte picks a width

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Runs each fuzz target for SECONDS (default 40, so that the six take
 # four minutes) and reports in TAP: one line per target, with the number

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Tests of the content loader: the model built from a good topic and
  * settings file, one fixture per diagnostic with its exact message,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Tests of the document model helpers: ids, dates, the names used in
  * files, translatable strings, and finding and freeing topics.

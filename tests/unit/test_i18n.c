@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Translation tests, with a made-up language "qa" whose catalogues are
  * built by make check: lookup by context, English where nothing current

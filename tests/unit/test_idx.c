@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Tests of the library index: the packed form of a tree (round trip,
  * every truncation, the parser's limits), and a content directory loaded

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Kiosk policy and settings tests: what a reader may do, the exit chord,
  * and the settings file with its diagnostics.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Layout tests: every line fits its width, no byte of a character is cut,
  * styles and links land where they should, and a place survives a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Catalogue checks: a sound catalogue passes in either byte order; each
  * kind of damage is refused with its reason; and 3,000 copies of a real

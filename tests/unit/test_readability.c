@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Readability tests: syllables of a table of words, what counts as a
  * word and where sentences end, the Flesch-Kincaid formula on passages

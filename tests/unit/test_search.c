@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Search tests: folding and splitting of queries, the heading index built
  * from a fixture library (accented, German and Chinese headings), the

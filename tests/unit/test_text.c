@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Unit tests for the text module: sanitising (every control and escape
  * class, invalid UTF-8, idempotence, whitespace modes), widths, fitting,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Pager state tests: the view driven by actions alone, as the keys would
  * drive it, with no terminal.
