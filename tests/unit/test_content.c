@@ -1373,11 +1373,14 @@ test_dir_ordering(void **state)
  * Large-file support, which 32-bit builds need: the loader reads folders
  * with readdir and checks files with stat and lstat, so off_t and ino_t
  * must be 64 bits wide for readdir and stat to work with 64-bit offsets
- * and inode numbers.  ext4 gives directory entries 64-bit offsets (hashes
- * of their names); a 32-bit build without large-file support gets
- * EOVERFLOW from readdir there and loads no topic at all.  The sizes are
- * checked on every build; the folder below is then read to its end with
- * readdir and loaded, which fails on such a file system without them.
+ * and inode numbers.  Without them a 32-bit build gets EOVERFLOW from
+ * readdir at the first entry whose offset or inode number does not fit
+ * in 32 bits, and loads no topic at all: ext4 gives each entry a 64-bit
+ * offset (a hash of its name) to a program whose calls reach a 64-bit
+ * kernel as 64-bit ones, as under qemu-user, and XFS on a large disk
+ * has inode numbers above 2^32.  The sizes are checked on every build;
+ * then a folder is read to its end with readdir and lstat, and loaded,
+ * which fails without them where the file system has such values.
  */
 static void
 test_large_files(void **state)
