@@ -31,6 +31,7 @@ e2e_start() {
 	    LANG=C.UTF-8 PS1='e2e$ ' HISTFILE=/dev/null \
 	    PAMPHLET_LOCALEDIR="${PAMPHLET_LOCALEDIR-}" \
 	    PAMPHLET_REAL="${PAMPHLET_REAL-}" VALGRIND_LOG="${VALGRIND_LOG-}" \
+	    QEMU="${QEMU-}" \
 	    "$@" bash --norc --noprofile -i ||
 		return 1
 	e2e_tmux set-option -g status off >/dev/null

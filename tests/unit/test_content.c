@@ -1369,6 +1369,73 @@ test_dir_ordering(void **state)
 	tmpdir_remove(dir);
 }
 
+/*
+ * Large-file support, which 32-bit builds need: the loader reads folders
+ * with readdir and checks files with stat and lstat, so off_t and ino_t
+ * must be 64 bits wide for readdir and stat to work with 64-bit offsets
+ * and inode numbers.  Without them a 32-bit build gets EOVERFLOW from
+ * readdir at the first entry whose offset or inode number does not fit
+ * in 32 bits, and loads no topic at all: ext4 gives each entry a 64-bit
+ * offset (a hash of its name) to a program whose calls reach a 64-bit
+ * kernel as 64-bit ones, as under qemu-user, and XFS on a large disk
+ * has inode numbers above 2^32.  The sizes are checked on every build;
+ * then a folder is read to its end with readdir and lstat, and loaded,
+ * which fails without them where the file system has such values.
+ */
+static void
+test_large_files(void **state)
+{
+	struct library		 lib;
+	struct diag_list	 dl;
+	struct dirent		*de;
+	struct stat		 st;
+	DIR			*d;
+	char			*dir, *yaml, *path, id[16], name[32];
+	size_t			 i, n = 0, ntopics = 64;
+
+	(void)state;
+	assert_int_equal(sizeof(off_t), 8);
+	assert_int_equal(sizeof(ino_t), 8);
+	assert_int_equal(sizeof(st.st_size), 8);
+	assert_int_equal(sizeof(st.st_ino), 8);
+#ifdef _DIRENT_HAVE_D_OFF
+	assert_int_equal(sizeof(((struct dirent *)NULL)->d_off), 8);
+#endif
+	assert_int_equal(sizeof(((struct dirent *)NULL)->d_ino), 8);
+
+	dir = tmpdir_new();
+	for (i = 0; i < ntopics; i++) {
+		snprintf(id, sizeof(id), "t%zu", i);
+		snprintf(name, sizeof(name), "%s.yaml", id);
+		yaml = mini_topic(id, id, "");
+		free(write_file(dir, name, yaml, strlen(yaml)));
+		free(yaml);
+	}
+	d = opendir(dir);
+	assert_non_null(d);
+	errno = 0;
+	while ((de = readdir(d)) != NULL) {
+		path = xasprintf("%s/%s", dir, de->d_name);
+		assert_int_equal(lstat(path, &st), 0);
+		assert_true(st.st_ino != 0);
+		free(path);
+		n++;
+		errno = 0;
+	}
+	assert_int_equal(errno, 0);
+	closedir(d);
+	assert_int_equal(n, ntopics + 2);
+
+	doc_library_init(&lib);
+	diag_init(&dl);
+	assert_int_equal(library_load_dir(dir, &lib, &dl), 0);
+	expect_diags(&dl, (const char *const []){ NULL });
+	assert_int_equal(lib.ntopics, ntopics);
+	doc_library_free(&lib);
+	diag_free(&dl);
+	tmpdir_remove(dir);
+}
+
 static void
 test_dir_unreadable(void **state)
 {
@@ -1555,6 +1622,7 @@ main(void)
 		cmocka_unit_test(test_dir_dangling_links),
 		cmocka_unit_test(test_dir_ordering),
 		cmocka_unit_test(test_dir_unreadable),
+		cmocka_unit_test(test_large_files),
 		cmocka_unit_test(test_check_file),
 		cmocka_unit_test(test_check_missing),
 		cmocka_unit_test(test_check_dir),
