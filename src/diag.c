@@ -61,6 +61,9 @@ static const struct diag_entry diag_table[DIAG_MAX] = {
 	    N_("the file is empty") },
 	[DIAG_SYNTAX] = { DIAG_ERROR, 0,
 	    N_("YAML syntax error: %s") },
+	[DIAG_TAB] = { DIAG_ERROR, 0,
+	    N_("a tab here; YAML indents with spaces only, so replace it "
+	    "with spaces") },
 	[DIAG_BAD_UTF8] = { DIAG_ERROR, 0,
 	    N_("this is not valid UTF-8 text; save the file as UTF-8") },
 	[DIAG_TOO_DEEP] = { DIAG_ERROR, 0,

@@ -24,6 +24,7 @@ enum diag_code {
 	DIAG_TOO_BIG,		/* arg: limit in bytes */
 	DIAG_EMPTY_FILE,
 	DIAG_SYNTAX,		/* arg: libyaml's problem text */
+	DIAG_TAB,		/* a tab where YAML wants spaces */
 	DIAG_BAD_UTF8,
 	DIAG_TOO_DEEP,		/* arg: limit */
 	DIAG_TOO_MANY_NODES,	/* arg: limit */

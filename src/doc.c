@@ -111,6 +111,10 @@ doc_library_free(struct library *lib)
 		doc_pack_free(lib->packs[i]);
 	free(lib->packs);
 	idset_free(&lib->ids);
+	for (i = 0; i < lib->nfailed; i++)
+		free(lib->failed[i]);
+	free(lib->failed);
+	idset_free(&lib->failedset);
 	free(lib->settings.emergency_number);
 	doc_library_init(lib);
 }

@@ -188,6 +188,13 @@ struct library {
 	struct pack		**packs;	/* in order of precedence */
 	size_t			  npacks;
 	struct idset		  ids;		/* topic id -> index */
+	/*
+	 * The names, less ".yaml", of topic files that had errors: a link
+	 * to one of them is not reported again as a link to nothing.
+	 */
+	char			**failed;
+	size_t			  nfailed;
+	struct idset		  failedset;
 };
 
 #define DOC_GRADE_LIMIT_DEFAULT	8

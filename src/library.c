@@ -44,6 +44,7 @@ static int	 library_scan(const char *, char ***, size_t *,
 static void	 library_free_names(char **, size_t);
 static void	 library_add_topic(struct library *, struct topic *,
 		    struct diag_list *);
+static void	 library_failed(struct library *, const char *);
 static int	 library_rank_cmp(const void *, const void *);
 static void	 library_order(struct library *, struct diag_list *);
 static void	 library_resolve(struct library *, size_t, size_t,
@@ -118,6 +119,21 @@ library_free_names(char **names, size_t n)
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
+}
+
+/* Keeps the name of a topic file that had errors, less ".yaml". */
+static void
+library_failed(struct library *lib, const char *name)
+{
+	lib->failed = xreallocarray(lib->failed, lib->nfailed + 1,
+	    sizeof(*lib->failed));
+	lib->failed[lib->nfailed] = xstrndup(name, strlen(name) - 5);
+	if (idset_add(&lib->failedset, lib->failed[lib->nfailed],
+	    lib->nfailed) == -1) {
+		free(lib->failed[lib->nfailed]);
+		return;
+	}
+	lib->nfailed++;
 }
 
 /* Adds a topic unless its id is taken: the one loaded first stays. */
@@ -233,7 +249,12 @@ library_resolve(struct library *lib, size_t first, size_t last,
 					target = doc_find_topic(extra,
 					    b->link_topic);
 				ok = 0;
-				if (target == NULL)
+				/* Its file's errors are reported already. */
+				if (target == NULL && idset_find(
+				    &lib->failedset, b->link_topic,
+				    strlen(b->link_topic)) >= 0)
+					;
+				else if (target == NULL)
 					diag_add(diags, t->file, b->line,
 					    b->col, DIAG_DANGLING_TOPIC,
 					    b->link_topic, NULL);
@@ -454,6 +475,8 @@ library_load_pack(struct library *lib, const char *dir,
 		if ((t = library_load_topic(path, names[i], p, out, ix,
 		    diags)) != NULL)
 			library_add_topic(lib, t, diags);
+		else
+			library_failed(lib, names[i]);
 		free(path);
 	}
 	(void)before;

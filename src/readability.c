@@ -342,11 +342,13 @@ double
 readability_grade(const struct readability *r)
 {
 	size_t	sentences = r->sentences > 0 ? r->sentences : 1;
+	double	g;
 
 	if (r->words == 0)
 		return (0.0);
-	return (0.39 * (double)r->words / (double)sentences +
-	    11.8 * (double)r->syllables / (double)r->words - 15.59);
+	g = 0.39 * (double)r->words / (double)sentences +
+	    11.8 * (double)r->syllables / (double)r->words - 15.59;
+	return (g > 0.0 ? g : 0.0);
 }
 
 /* Vowels of the folded alphabet: 'I' and 'E' start a group of their own. */

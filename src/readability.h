@@ -107,6 +107,11 @@ void		readability_add(struct readability *, const char *text);
 /* Syllables of one word as readability_add finds it; 0 only if empty. */
 unsigned	readability_syllables(const char *word, size_t len);
 
+/*
+ * The Flesch-Kincaid grade of the counts.  The formula goes below 0 for
+ * text of very short words and sentences; such text is as easy as text
+ * gets, and its grade is 0.
+ */
 double		readability_grade(const struct readability *);
 
 /*

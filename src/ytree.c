@@ -331,7 +331,12 @@ ytree_syntax(struct ytree_state *st, const yaml_parser_t *p)
 		    problem, NULL);
 		break;
 	default:
-		ytree_error(st, &p->problem_mark, DIAG_SYNTAX, problem);
+		/* The commonest cause said plainly: a tab to indent. */
+		if (p->problem_mark.index < st->len &&
+		    st->buf[p->problem_mark.index] == '\t')
+			ytree_error(st, &p->problem_mark, DIAG_TAB, NULL);
+		else
+			ytree_error(st, &p->problem_mark, DIAG_SYNTAX, problem);
 		break;
 	}
 }

@@ -607,6 +607,9 @@ BAD_FIXTURE(comments_only, "comments-only.yaml",
 BAD_FIXTURE(syntax, "syntax.yaml",
     "syntax.yaml:2:14: error: YAML syntax error: mapping values are not "
     "allowed in this context")
+BAD_FIXTURE(tab_indent, "tab-indent.yaml",
+    "tab-indent.yaml:4:1: error: a tab here; YAML indents with spaces "
+    "only, so replace it with spaces")
 BAD_FIXTURE(bad_utf8, "bad-utf8.yaml",
     "bad-utf8.yaml:2:11: error: this is not valid UTF-8 text; save the "
     "file as UTF-8")
@@ -1247,6 +1250,39 @@ test_dir_broken_topic(void **state)
 	tmpdir_remove(dir);
 }
 
+/*
+ * A link to a topic whose file has errors is not reported again as a
+ * link to nothing: the file's own errors say what is wrong.
+ */
+static void
+test_dir_no_knock_on(void **state)
+{
+	struct library		 lib;
+	struct diag_list	 dl;
+	char			*dir, *yaml;
+
+	(void)state;
+	doc_library_init(&lib);
+	diag_init(&dl);
+	dir = tmpdir_new();
+	yaml = mini_topic("a", "Aye", "      - see_also: {topic: b}\n"
+	    "      - see_also: {topic: c}\n");
+	free(write_file(dir, "a.yaml", yaml, strlen(yaml)));
+	free(write_file(dir, "b.yaml", "id: b\ntitle: [\n", 15));
+	free(yaml);
+	assert_int_equal(library_load_dir(dir, &lib, &dl), 0);
+	expect_diags(&dl, (const char *const []){
+	    "a.yaml:12:9: error: no topic with id 'c'",
+	    "b.yaml:3:1: error: YAML syntax error: did not find expected node "
+	    "content",
+	    NULL });
+	assert_int_equal(lib.ntopics, 1);
+	assert_int_equal(lib.topics[0]->sections[0].nblocks, 1);
+	doc_library_free(&lib);
+	diag_free(&dl);
+	tmpdir_remove(dir);
+}
+
 /* The second file with a taken id is refused at its id. */
 static void
 test_dir_duplicate_topic(void **state)
@@ -1571,6 +1607,7 @@ main(void)
 		cmocka_unit_test(test_bad_empty_file),
 		cmocka_unit_test(test_bad_comments_only),
 		cmocka_unit_test(test_bad_syntax),
+		cmocka_unit_test(test_bad_tab_indent),
 		cmocka_unit_test(test_bad_bad_utf8),
 		cmocka_unit_test(test_bad_too_deep),
 		cmocka_unit_test(test_bad_anchor),
@@ -1619,6 +1656,7 @@ main(void)
 		cmocka_unit_test(test_diag_list),
 		cmocka_unit_test(test_dir_broken_topic),
 		cmocka_unit_test(test_dir_duplicate_topic),
+		cmocka_unit_test(test_dir_no_knock_on),
 		cmocka_unit_test(test_dir_dangling_links),
 		cmocka_unit_test(test_dir_ordering),
 		cmocka_unit_test(test_dir_unreadable),
