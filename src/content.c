@@ -83,6 +83,7 @@ static const char *const content_ref_keys[RK_MAX] = {
 	"id", "authors", "year", "title", "source", "url", "note"
 };
 
+static void	 content_beside(struct cwalk *, const char *);
 static int	 content_tstr(struct cwalk *, const char *,
 		    const struct ytree_node *, const char *, int,
 		    struct tstr *);
@@ -109,6 +110,21 @@ static struct topic *content_walk(const char *, const struct ytree_node *,
 		    const struct pack *, int, struct diag_list *);
 static void	 content_cite(struct cwalk *, const struct ytree_node *,
 		    struct block *);
+
+/*
+ * Walks a block type's own mapping (block, such as "figure") knowing
+ * which keys belong beside it; NULL when it is done.
+ */
+static void
+content_beside(struct cwalk *w, const char *block)
+{
+	static const char *const beside[] = {
+		"id", "translator_note", "refs", NULL
+	};
+
+	w->s.block = block;
+	w->s.beside = block != NULL ? beside : NULL;
+}
 
 /* A translatable string under ctxt, positioned at its scalar. */
 static int
@@ -153,7 +169,9 @@ content_care(struct cwalk *w, const struct ytree_node *v, const char *ctxt,
 
 	if (schema_want_map(&w->s, "care", v) == -1)
 		return;
+	content_beside(w, "care");
 	schema_map(&w->s, v, N_("care card"), content_care_keys, CK_MAX, vals, 0);
+	content_beside(w, NULL);
 	schema_missing(&w->s, v, N_("care card"), required, vals, CK_MAX);
 	if (vals[CK_LEVEL] != NULL) {
 		if (vals[CK_LEVEL]->kind != YTREE_SCALAR)
@@ -190,8 +208,10 @@ content_evidence(struct cwalk *w, const struct ytree_node *v,
 
 	if (schema_want_map(&w->s, "evidence", v) == -1)
 		return;
+	content_beside(w, "evidence");
 	schema_map(&w->s, v, N_("evidence"), content_evidence_keys, EK_MAX, vals,
 	    0);
+	content_beside(w, NULL);
 	schema_missing(&w->s, v, N_("evidence"), content_evidence_keys, vals,
 	    EK_MAX);
 	if (vals[EK_ABOUT] != NULL)
@@ -286,7 +306,9 @@ content_figure(struct cwalk *w, const struct ytree_node *v, const char *ctxt,
 	/* Drawings keep their lines and spaces; words are reflowed. */
 	if (schema_want_map(&w->s, "figure", v) == -1)
 		return;
+	content_beside(w, "figure");
 	schema_map(&w->s, v, N_("figure"), content_figure_keys, FK_MAX, vals, 0);
+	content_beside(w, NULL);
 	schema_missing(&w->s, v, N_("figure"), required, vals, FK_MAX);
 	if (vals[FK_ART] != NULL)
 		content_tstr(w, "art", vals[FK_ART], ctxt, TEXT_PRE, &b->art);
@@ -310,7 +332,9 @@ content_link(struct cwalk *w, const struct ytree_node *v, const char *ctxt,
 	/* The target is checked once every topic is loaded. */
 	if (schema_want_map(&w->s, "see_also", v) == -1)
 		return;
+	content_beside(w, "see_also");
 	schema_map(&w->s, v, N_("see_also"), content_link_keys, LK_MAX, vals, 0);
+	content_beside(w, NULL);
 	schema_missing(&w->s, v, N_("see_also"), required, vals, LK_MAX);
 	if (vals[LK_TOPIC] != NULL)
 		b->link_topic = schema_id(&w->s, "topic", vals[LK_TOPIC]);

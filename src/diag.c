@@ -88,6 +88,9 @@ static const struct diag_entry diag_table[DIAG_MAX] = {
 	    N_("unknown key '%s' in %s") },
 	[DIAG_UNKNOWN_KEY_HINT] = { DIAG_ERROR, DIAG_F_TERM2,
 	    N_("unknown key '%s' in %s; did you mean '%s'?") },
+	[DIAG_KEY_BESIDE] = { DIAG_ERROR, 0,
+	    N_("'%s' goes beside '%s:' in the block, not inside it; move it "
+	    "out one level") },
 	[DIAG_DUP_KEY] = { DIAG_ERROR, 0,
 	    N_("key '%s' is given more than once") },
 	[DIAG_WRONG_TYPE] = { DIAG_ERROR, DIAG_F_TERM2,

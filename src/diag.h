@@ -38,6 +38,7 @@ enum diag_code {
 	DIAG_KEY_TYPE,		/* a key that is not text */
 	DIAG_UNKNOWN_KEY,	/* arg: key, arg2: where (a program word) */
 	DIAG_UNKNOWN_KEY_HINT,	/* the same, arg3: the known key suggested */
+	DIAG_KEY_BESIDE,	/* arg: a block's key, arg2: the block type */
 	DIAG_DUP_KEY,		/* arg: key */
 	DIAG_WRONG_TYPE,	/* arg: key, arg2: expected type (a word) */
 	DIAG_WRONG_ITEM_TYPE,	/* arg: key of the list, arg2: as above */

@@ -274,6 +274,7 @@ pack_catalogues(struct pack *p, const char *file, const struct ytree_node *v,
 	char			*code, *mo;
 	size_t			 i;
 
+	memset(&sc, 0, sizeof(sc));
 	sc.file = file;
 	sc.diags = diags;
 	if (schema_want_seq(&sc, "languages", v, 1) == -1 ||
@@ -327,6 +328,7 @@ pack_manifest(const char *path, struct pack *p, int flags,
 	int			 rc = -1;
 
 	diag_init(&local);
+	memset(&sc, 0, sizeof(sc));
 	sc.file = path;
 	sc.diags = &local;
 	if (ytree_load_file(path, &ytree_default_limits, &tree, &local) == -1)
@@ -400,6 +402,7 @@ pack_legacy(const char *path, struct pack *p, int flags,
 	long			 grade;
 
 	diag_init(&local);
+	memset(&sc, 0, sizeof(sc));
 	sc.file = path;
 	sc.diags = &local;
 	if (ytree_load_file(path, &ytree_default_limits, &tree, &local) == -1) {

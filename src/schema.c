@@ -178,7 +178,13 @@ schema_map(const struct schema *s, const struct ytree_node *n,
 		}
 		nunknown++;
 		arg = schema_arg(k);
-		if ((hint = schema_hint(k, keys, nkeys)) != NULL)
+		for (j = 0; s->beside != NULL && s->beside[j] != NULL; j++)
+			if (schema_key_is(k, s->beside[j]))
+				break;
+		if (s->beside != NULL && s->beside[j] != NULL)
+			diag_add(s->diags, s->file, k->line, k->col,
+			    DIAG_KEY_BESIDE, arg, s->block);
+		else if ((hint = schema_hint(k, keys, nkeys)) != NULL)
 			diag_add3(s->diags, s->file, k->line, k->col,
 			    DIAG_UNKNOWN_KEY_HINT, arg, where, hint);
 		else if (block)

@@ -20,6 +20,13 @@ struct ytree_node;
 struct schema {
 	const char		*file;
 	struct diag_list	*diags;
+	/*
+	 * While a block's own mapping is walked: its type ("figure") and
+	 * the keys that belong beside it, in the block, so that one of
+	 * them found inside is reported as misplaced, not unknown.
+	 */
+	const char		*block;
+	const char *const	*beside;
 };
 
 /* Words for "'%s' must be %s", translated when shown. */

@@ -137,6 +137,7 @@ settings_load_buffer(const char *name, const char *buf, size_t len,
 		diag_move(dl, &local);
 		return (rc);
 	}
+	memset(&sc, 0, sizeof(sc));
 	sc.file = name;
 	sc.diags = &local;
 	root = ytree_root(tree);

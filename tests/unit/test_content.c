@@ -665,6 +665,11 @@ BAD_FIXTURE(dup_id, "dup-id.yaml",
     "dup-id.yaml:28:9: error: id 'smith-2020' is already used")
 BAD_FIXTURE(unknown_block, "unknown-block.yaml",
     "unknown-block.yaml:10:9: error: unknown block type 'table'")
+BAD_FIXTURE(key_beside, "key-beside.yaml",
+    "key-beside.yaml:13:11: error: 'translator_note' goes beside 'figure:' "
+    "in the block, not inside it; move it out one level",
+    "key-beside.yaml:18:11: error: 'id' goes beside 'care:' in the block, "
+    "not inside it; move it out one level")
 BAD_FIXTURE(block_shape, "block-shape.yaml",
     "block-shape.yaml:10:9: error: a block must name exactly one type "
     "(paragraph, subheading, list, steps, care, evidence, figure or "
@@ -1608,6 +1613,7 @@ main(void)
 		cmocka_unit_test(test_bad_comments_only),
 		cmocka_unit_test(test_bad_syntax),
 		cmocka_unit_test(test_bad_tab_indent),
+		cmocka_unit_test(test_bad_key_beside),
 		cmocka_unit_test(test_bad_bad_utf8),
 		cmocka_unit_test(test_bad_too_deep),
 		cmocka_unit_test(test_bad_anchor),
