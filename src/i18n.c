@@ -727,6 +727,32 @@ i18n_set_language(const char *name)
 	return (strcmp(l->env, code) != 0);
 }
 
+int
+i18n_installed(const char *name)
+{
+	struct stat	 st;
+	char		 code[I18N_CODE_MAX], *path;
+	size_t		 n;
+	int		 found;
+
+	if (i18n_code_norm(name, code, sizeof(code)) == -1)
+		return (0);
+	n = strcspn(code, "_@");
+	if (n == 2 && strncmp(code, "en", 2) == 0)
+		return (1);
+	path = xasprintf("%s/%s/LC_MESSAGES/%s.mo", i18n_dir, code,
+	    I18N_DOMAIN);
+	found = stat(path, &st) == 0;
+	free(path);
+	if (!found && code[n] != '\0') {
+		path = xasprintf("%s/%.*s/LC_MESSAGES/%s.mo", i18n_dir, (int)n,
+		    code, I18N_DOMAIN);
+		found = stat(path, &st) == 0;
+		free(path);
+	}
+	return (found);
+}
+
 const struct i18n_lang *
 i18n_lang_default(void)
 {

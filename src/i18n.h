@@ -79,6 +79,12 @@ void			 i18n_use(const struct i18n_lang *);
  */
 int			 i18n_set_language(const char *code);
 
+/*
+ * 1 if the program's own text is translated into the language of a code
+ * ("pt_BR" also finds "pt", as gettext does), or the code is English.
+ */
+int		 i18n_installed(const char *code);
+
 /* A language the reader can choose, named in that language. */
 struct i18n_choice {
 	const struct i18n_lang	*lang;

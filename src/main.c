@@ -58,6 +58,7 @@ struct main_opts {
 	size_t			  contentcap;
 	const char		*cache;		/* folder of pack indexes */
 	int			 grade_limit;	/* -1: not said */
+	int			 lang_missing;	/* the language has no catalogue */
 	const char		*dump_topic;
 	const char		*emergency_number;
 	const char		*lang;
@@ -557,7 +558,8 @@ main_check(const struct main_opts *o, char **paths, int npaths)
 	}
 	diag_free(&diags);
 	doc_library_free(&lib);
-	return (errors > 0 ? EXIT_FAILURE : EXIT_SUCCESS);
+	/* A check in a language that is not there has not checked it. */
+	return (errors > 0 || o->lang_missing ? EXIT_FAILURE : EXIT_SUCCESS);
 }
 
 /* Seconds between looks at the content while nobody reads. */
@@ -975,8 +977,17 @@ main(int argc, char *argv[])
 	if (o.cache == NULL)
 		o.cache = PAMPHLET_CACHEDIR;
 	/* The language asked for is also the one to go back to. */
-	if (o.lang != NULL)
+	if (o.lang != NULL) {
 		main_i18n(o.lang);
+		/* Never English in its place without a word. */
+		if (!i18n_installed(o.lang)) {
+			/* TRANSLATORS: %s is a language code. */
+			tty_printf(stderr, _("pamphlet: no translation into '%s' "
+			    "is installed; the program and topics show in "
+			    "English\n"), o.lang);
+			o.lang_missing = 1;
+		}
+	}
 
 	rc = main_run(&o, argv, argc);
 	if (o.content_set)

@@ -466,6 +466,14 @@ msgid_plural "pamphlet: %zu topic files indexed in %s\n"'
 	hcase "--lang=de with a damaged catalogue: English and a warning" 0 \
 	    "^Sample topic" "$norm" \
 	    env PAMPHLET_LOCALEDIR="$T/la" "$PAMPHLET" --content "$golden" --lang=de --dump=sample
+	# A language code with no catalogue: said, never English silently.
+	post='grep -q "^Sample topic" "$T/out"' \
+	hcase "--lang=xx with no catalogue says so and shows English" 0 \
+	    "^pamphlet: no translation into 'xx' is installed; the program and topics show in English$" "$norm" \
+	    env PAMPHLET_LOCALEDIR="$T/la" "$PAMPHLET" --content "$golden" --lang=xx --dump=sample
+	hcase "--check --lang=xx with no catalogue fails" 1 \
+	    "^pamphlet: no translation into 'xx' is installed" "$norm" \
+	    env PAMPHLET_LOCALEDIR="$T/la" "$PAMPHLET" --lang=xx --check "$golden"
 	post='! grep -q "^Sample" "$T/out" && clean "$T/out"' \
 	hcase "--lang=german is refused and says which names work" 2 \
 	    "^pamphlet: 'german' is not a language code; $codes" "$norm" \
