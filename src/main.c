@@ -41,6 +41,11 @@
 
 /* Set while the pager runs: its output is not checked at exit. */
 static int	main_viewing;
+/*
+ * Errors found in the content loaded: --list and --dump show what
+ * loaded, and say with their exit status that something did not.
+ */
+static size_t	main_load_errors;
 
 enum main_command {
 	CMD_VIEW,
@@ -297,6 +302,7 @@ main_load(const struct main_opts *o, struct library *lib)
 
 	rc = main_load_quiet(o, lib, &diags);
 	diag_print(stderr, &diags);
+	main_load_errors = diags.nerrors;
 	diag_free(&diags);
 	main_i18n_warnings();
 	if (rc == -1) {
@@ -392,7 +398,7 @@ main_list(const struct main_opts *o)
 		    i18n_content(i18n_lang_default(),
 		    &lib.topics[i]->title));
 	doc_library_free(&lib);
-	return (EXIT_SUCCESS);
+	return (main_load_errors > 0 ? EXIT_FAILURE : EXIT_SUCCESS);
 }
 
 static int
@@ -431,7 +437,7 @@ main_dump(const struct main_opts *o)
 	}
 	layout_free(l);
 	doc_library_free(&lib);
-	return (EXIT_SUCCESS);
+	return (main_load_errors > 0 ? EXIT_FAILURE : EXIT_SUCCESS);
 }
 
 /* The template for translating the topics, from English content only. */

@@ -139,10 +139,10 @@ newdir
 mkfifo "$T/c/fifo.yaml"
 hcase "FIFO given to --check" 1 "fifo.yaml: error: not a regular file" "$quick" \
     "$PAMPHLET" --check "$T/c/fifo.yaml"
-hcase "FIFO in the content dir (--list does not block)" 0 "fifo.yaml: error: not a regular file" "$quick" \
+hcase "FIFO in the content dir (--list does not block)" 1 "fifo.yaml: error: not a regular file" "$quick" \
     "$PAMPHLET" --content "$T/c" --list
 post='grep -q "^A plain title$" "$T/out"' \
-hcase "FIFO in the content dir (--dump does not block)" 0 "fifo.yaml: error: not a regular file" "$quick" \
+hcase "FIFO in the content dir (--dump does not block)" 1 "fifo.yaml: error: not a regular file" "$quick" \
     "$PAMPHLET" --content "$T/c" --dump=base
 newdir
 ln -s /etc/passwd "$T/c/passwd.yaml"
@@ -150,17 +150,17 @@ post='! grep -q "root:" "$T/out"' \
 hcase "symlink to /etc/passwd given to --check" 1 "passwd.yaml: error: this is a symbolic link" "$quick" \
     "$PAMPHLET" --check "$T/c/passwd.yaml"
 post='! grep -q "root:" "$T/out"' \
-hcase "symlink to /etc/passwd in the content dir" 0 "passwd.yaml: error: this is a symbolic link" "$quick" \
+hcase "symlink to /etc/passwd in the content dir" 1 "passwd.yaml: error: this is a symbolic link" "$quick" \
     "$PAMPHLET" --content "$T/c" --list
 newdir
 ln -s /dev/zero "$T/c/zero.yaml"
-hcase "symlink to /dev/zero in the content dir" 0 "zero.yaml: error: this is a symbolic link" "$quick" \
+hcase "symlink to /dev/zero in the content dir" 1 "zero.yaml: error: this is a symbolic link" "$quick" \
     "$PAMPHLET" --content "$T/c" --list
 hcase "/dev/zero given to --check" 1 "/dev/zero: error: not a regular file" "$quick" \
     "$PAMPHLET" --check /dev/zero
 newdir
 mkdir "$T/c/x.yaml"
-hcase "directory named x.yaml in the content dir" 0 "x.yaml: error: not a regular file" "$quick" \
+hcase "directory named x.yaml in the content dir" 1 "x.yaml: error: not a regular file" "$quick" \
     "$PAMPHLET" --content "$T/c" --list
 hcase "empty file" 1 "empty.yaml: error: the file is empty" "$quick" \
     "$PAMPHLET" --check "$data/empty.yaml"
@@ -302,7 +302,7 @@ cp "$data/base.yaml" "$T/c/zz-copy.yaml"
 hcase "two files with the same topic id" 1 "zz-copy.yaml:2:[0-9]+: error: id 'base' is already used" "$norm" \
     "$PAMPHLET" --check "$T/c"
 post='grep -q "^base  A plain title" "$T/out"' \
-hcase "--list with a duplicate topic id still starts" 0 "zz-copy.yaml:2:[0-9]+: error: id 'base' is already used" "$norm" \
+hcase "--list with a duplicate topic id lists, exit 1" 1 "zz-copy.yaml:2:[0-9]+: error: id 'base' is already used" "$norm" \
     "$PAMPHLET" --content "$T/c" --list
 
 # ---- Binary garbage -------------------------------------------------------
@@ -315,7 +315,7 @@ done
 newdir
 cp "$T/garbage.yaml" "$T/c/"
 post='clean "$T/out" && grep -q "^base  A plain title" "$T/out"' \
-hcase "binary garbage in the content dir: --list" 0 "garbage.yaml(:[0-9]+:[0-9]+)?: error: " "$norm" \
+hcase "binary garbage in the content dir: --list" 1 "garbage.yaml(:[0-9]+:[0-9]+)?: error: " "$norm" \
     "$PAMPHLET" --content "$T/c" --list
 
 # ---- A 100,000-character word ---------------------------------------------
