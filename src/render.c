@@ -193,18 +193,19 @@ render_title(const struct view *v, char *buf, size_t len)
 		snprintf(buf, len, " %s", i18n_content(v->opts.lang, &t->title));
 		break;
 	case VIEW_HELP:
+		/* TRANSLATORS: title bar of the help screen. At most 39 columns. */
 		snprintf(buf, len, " %s", _("Help"));
 		break;
 	case VIEW_SEARCH:
-		/* TRANSLATORS: title bar of the heading search. */
+		/* TRANSLATORS: title bar of the heading search. At most 39 columns. */
 		snprintf(buf, len, " %s", _("Search all topics"));
 		break;
 	case VIEW_LANGUAGE:
-		/* TRANSLATORS: title bar of the list of languages. */
+		/* TRANSLATORS: title bar of the list of languages. At most 39 columns. */
 		snprintf(buf, len, " %s", _("Language"));
 		break;
 	default:
-		/* TRANSLATORS: title bar of the home screen. */
+		/* TRANSLATORS: title bar of the home screen. At most 39 columns. */
 		snprintf(buf, len, " %s", _("Health topics"));
 		break;
 	}
@@ -377,15 +378,15 @@ render_search(const struct view *v)
 	int				 y, rows = view_result_rows(v), cx, lw;
 	int				 first = 0;
 
-	/* TRANSLATORS: the prompt of the heading search line. */
+	/* TRANSLATORS: the prompt of the heading search line; what is typed follows it. At most 12 columns. */
 	cx = render_typed(1, _("Search: "), &s->line);
 	move(2, 0);
 	clrtoeol();
 	if (s->line.len > 0 && s->nresults == 0) {
-		/* TRANSLATORS: shown when a search of two or more words finds nothing; wraps onto more lines. */
 		const char *msg = strchr(s->line.text, ' ') != NULL ?
+		    /* TRANSLATORS: shown when a search of two or more words finds nothing; it wraps onto more lines. */
 		    _("No headings match. Try removing a word.") :
-		    /* TRANSLATORS: shown when a search finds nothing; wraps onto more lines. */
+		    /* TRANSLATORS: shown when a search finds nothing; it wraps onto more lines. */
 		    _("No headings match. Try a shorter word or check the "
 		    "spelling.");
 
@@ -393,10 +394,12 @@ render_search(const struct view *v)
 		first = render_wrapped(2, 1, msg, rows + 1, A_BOLD) - 1;
 	} else if (s->line.len > 0) {
 		snprintf(buf, sizeof(buf), i18n_ui_plural(
+		    /* TRANSLATORS: under the search line; %zu is a count. At most 35 columns. */
 		    "%zu heading found", "%zu headings found", s->nresults),
 		    s->nresults);
 		render_text(2, 1, buf, strlen(buf), COLS - 1, A_NORMAL);
 	} else {
+		/* TRANSLATORS: under the empty search line. At most 39 columns. */
 		const char *msg = _("Type a word, such as \"doctor\".");
 
 		render_text(2, 1, msg, strlen(msg), COLS - 1, A_NORMAL);
@@ -479,6 +482,7 @@ render_draw(const struct view *v)
 		getyx(stdscr, y, x);
 		render_buttons(v);
 		render_bar(LINES - 1, v->message != NULL ? v->message :
+		    /* TRANSLATORS: status line of the search; keep the space in front. At most 40 columns. */
 		    _(" Up/Down: choose  Enter: open  Esc: back"), "");
 		move(y, x);
 		curs_set(1);
@@ -501,7 +505,7 @@ render_draw(const struct view *v)
 		int	x;
 
 		attrset(A_REVERSE);
-		/* TRANSLATORS: the prompt for words to find in a topic. */
+		/* TRANSLATORS: the prompt for words to find in a topic, on the status line; what is typed follows it. At most 12 columns. */
 		x = render_typed(LINES - 1, _("Find: "), &v->find.line);
 		attrset(A_NORMAL);
 		move(LINES - 1, x < COLS ? x : COLS - 1);
@@ -516,14 +520,16 @@ render_draw(const struct view *v)
 	if (v->message != NULL)
 		snprintf(left, sizeof(left), " %s", v->message);
 	else if (v->bar >= 0)
-		snprintf(left, sizeof(left), " %s", _("Left and Right choose a "
-		    "button, Enter presses it, Up goes back."));
+		snprintf(left, sizeof(left), " %s",
+		    /* TRANSLATORS: on the status line while a button has the focus; Up goes back to the page. At most 39 columns. */
+		    _("Left/Right: choose  Enter: press"));
 	else if ((s = view_section(v)) >= 0)
 		snprintf(left, sizeof(left), " %ld. %s", s + 1,
 		    v->layout->section_title[s]);
 	else if (v->screen == VIEW_LIBRARY || v->screen == VIEW_CONTENTS ||
 	    v->screen == VIEW_LANGUAGE)
 		snprintf(left, sizeof(left), " %s",
+		    /* TRANSLATORS: status line of a list, beside how far through it is. At most 33 columns. */
 		    _("Up/Down: choose  Enter: open"));
 	else
 		left[0] = '\0';
@@ -541,7 +547,7 @@ render_draw(const struct view *v)
 		snprintf(right, sizeof(right), _("%d%%  ?: help  q: quit "),
 		    view_percent(v));
 	else
-		/* TRANSLATORS: status line on a narrow screen. */
+		/* TRANSLATORS: status line on a narrow screen; %d%% is how far through the page. At most 5 columns. */
 		snprintf(right, sizeof(right), _("%d%% "), view_percent(v));
 	{
 		int	y, x;

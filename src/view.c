@@ -340,8 +340,8 @@ view_go(struct view *v, enum view_screen screen, long topic)
 	 */
 	if (screen == VIEW_READING && topic >= 0 &&
 	    library_build(v->lib, (size_t)topic, NULL) == -1) {
-		v->message = _("This topic cannot be shown now. Please tell "
-		    "the staff.");
+		/* TRANSLATORS: a message on the status line, which it has to itself. At most 39 columns. */
+		v->message = _("This topic cannot be shown. Tell staff.");
 		return;
 	}
 	if (screen != v->screen || topic != v->topic)
@@ -401,6 +401,7 @@ view_back(struct view *v)
 		else if (v->screen != VIEW_LIBRARY)
 			view_go(v, VIEW_LIBRARY, -1);
 		else
+			/* TRANSLATORS: a message on the status line, which it has to itself. At most 39 columns. */
 			v->message = _("This is the list of all topics.");
 		return;
 	}
@@ -432,6 +433,7 @@ view_section_step(struct view *v, int dir)
 
 	if (dir > 0) {
 		if (s + 1 >= (long)l->nsections) {
+			/* TRANSLATORS: a message on the status line, which it has to itself. At most 39 columns. */
 			v->message = _("This is the last section.");
 			return;
 		}
@@ -444,6 +446,7 @@ view_section_step(struct view *v, int dir)
 			v->top = l->section_line[s - 1];
 		else {
 			v->top = 0;
+			/* TRANSLATORS: a message on the status line, which it has to itself. At most 39 columns. */
 			v->message = _("This is the first section.");
 		}
 	}
@@ -494,7 +497,8 @@ view_act(struct view *v, enum action a)
 	 * screens below, so the kiosk's policy is kept in this one place.
 	 */
 	if (!view_allows(v, a)) {
-		v->message = _("This screen stays open for the next reader.");
+		/* TRANSLATORS: a message on the status line, which it has to itself. At most 39 columns. */
+		v->message = _("This stays open for the next reader.");
 		return (0);
 	}
 	if (v->too_small && a != ACT_QUIT)
@@ -552,6 +556,7 @@ view_act(struct view *v, enum action a)
 		break;
 	case ACT_PAGE_DOWN:
 		if (v->top >= view_max_top(v) && v->screen == VIEW_READING)
+			/* TRANSLATORS: a message on the status line, which it has to itself. At most 39 columns. */
 			v->message = _("This is the end of the topic.");
 		v->top += rows > 1 ? rows - 1 : 1;
 		view_clamp(v);
@@ -580,7 +585,8 @@ view_act(struct view *v, enum action a)
 		if (v->screen == VIEW_READING) {
 			view_focus_visible(v, 0);
 			if (v->focus >= 0)
-				v->message = _("Press Enter again to follow "
+				/* TRANSLATORS: a message on the status line, which it has to itself. At most 39 columns. */
+			v->message = _("Press Enter again to follow "
 				    "this link.");
 			else
 				return (view_act(v, ACT_PAGE_DOWN));
@@ -597,6 +603,7 @@ view_act(struct view *v, enum action a)
 		break;
 	case ACT_CONTENTS:
 		if (v->topic < 0) {
+			/* TRANSLATORS: a message on the status line, which it has to itself. At most 39 columns. */
 			v->message = _("Choose a topic first.");
 			break;
 		}
@@ -859,8 +866,8 @@ static void
 view_bar_enter(struct view *v)
 {
 	v->bar = 0;
-	v->message = _("Left and Right choose a button, Enter presses it, "
-	    "Up goes back.");
+	/* TRANSLATORS: on the status line while a button has the focus; Up goes back to the page. At most 39 columns. */
+	v->message = _("Left/Right: choose  Enter: press");
 }
 
 static int
@@ -992,6 +999,7 @@ view_type(struct view *v, uint32_t ch)
 	if ((n = u8_uctomb((uint8_t *)buf, ch, sizeof(buf))) <= 0)
 		return;
 	if (ln->len + n > VIEW_LINE_MAX) {
+		/* TRANSLATORS: a message on the status line, which it has to itself. At most 39 columns. */
 		v->message = _("That is as long as a search can be.");
 		return;
 	}
@@ -1086,8 +1094,8 @@ view_search_act(struct view *v, enum action a)
 		break;
 	case ACT_OPEN:
 		if (s->selected < 0) {
-			v->message = _("Nothing to open: type a word to "
-			    "search for.");
+			/* TRANSLATORS: a message on the status line, which it has to itself. At most 39 columns. */
+			v->message = _("Nothing to open: type a word first.");
 			break;
 		}
 		view_search_open(v);
@@ -1149,8 +1157,8 @@ view_find_show(struct view *v)
 	if (v->find.current < 0)
 		return;
 	view_find_keep(v);
-	/* TRANSLATORS: where the reader is among the places found. */
 	snprintf(v->msgbuf, sizeof(v->msgbuf), i18n_ui_plural(
+	    /* TRANSLATORS: where the reader is among the places found; on the status line. At most 39 columns. */
 	    "Found %ld of %zu", "Found %ld of %zu", v->find.nhits),
 	    v->find.current + 1, v->find.nhits);
 	if (v->message == NULL)
@@ -1174,6 +1182,7 @@ view_find_run(struct view *v)
 		v->top = layout_find(v->layout, v->find.from_place);
 		view_clamp(v);
 		if (v->find.line.len > 0)
+			/* TRANSLATORS: a message on the status line, which it has to itself. At most 39 columns. */
 			v->message = _("Not found in this topic.");
 		return;
 	}
@@ -1205,14 +1214,17 @@ view_find_act(struct view *v, enum action a)
 	case ACT_FIND_NEXT:
 	case ACT_FIND_PREV:
 		if (f->nhits == 0) {
+			/* TRANSLATORS: a message on the status line, which it has to itself. At most 39 columns. */
 			v->message = _("Press f to find words in this topic.");
 			break;
 		}
 		if (a == ACT_FIND_NEXT && f->current + 1 >= (long)f->nhits) {
 			f->current = 0;
+			/* TRANSLATORS: a message on the status line, which it has to itself. At most 39 columns. */
 			v->message = _("Back at the first place found.");
 		} else if (a == ACT_FIND_PREV && f->current <= 0) {
 			f->current = f->nhits - 1;
+			/* TRANSLATORS: a message on the status line, which it has to itself. At most 39 columns. */
 			v->message = _("Back at the last place found.");
 		} else
 			f->current += a == ACT_FIND_NEXT ? 1 : -1;

@@ -695,7 +695,7 @@ test_kiosk_never_quits(void **state)
 		assert_true(view_allows(&v, b[i].action));
 	assert_int_equal(view_apply(&v, ACT_QUIT), 0);
 	assert_string_equal(v.message,
-	    "This screen stays open for the next reader.");
+	    "This stays open for the next reader.");
 	view_free(&v);
 	/* A long mix of keys, typing and taps. */
 	kiosk_state(&v, &k, 0, 80, 24);
