@@ -700,6 +700,11 @@ search_label_fit(const struct search_entry *e, int cols, int ascii,
 			break;
 	}
 	part[n++] = search_part(e->text, tlen, ascii);
+	/* Too narrow even for "… › " before the heading: leave it out. */
+	while (n > 1 && (int)(n - 1) * (1 + sw) + 1 > cols) {
+		free(part[0]);
+		memmove(part, part + 1, --n * sizeof(*part));
+	}
 	for (total = 0, k = 0; k < n; k++) {
 		w[k] = text_width(part[k], strlen(part[k]));
 		total += w[k] + (k > 0 ? sw : 0);
