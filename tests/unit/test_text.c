@@ -1630,8 +1630,11 @@ test_ellipsize_random(void **state)
 	static const char *const pieces[] = {
 		"a", "word ", " ", "\xe4\xb8\xad", "e\xcc\x81",
 		"\xf0\x9f\x98\x80", "\xf0\x9f\x87\xa9\xf0\x9f\x87\xaa", "-",
+		/* A family joined by ZWJ; a heart with VS16. */
+		"\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d"
+		"\xf0\x9f\x91\xa7", "\xe2\x9d\xa4\xef\xb8\x8f",
 	};
-	char	 buf[256], *r;
+	char	 buf[512], *r;
 	size_t	 i, k, n, plen;
 	int	 cols, ascii, w;
 
@@ -1640,7 +1643,7 @@ test_ellipsize_random(void **state)
 	for (i = 0; i < 5000; i++) {
 		buf[0] = '\0';
 		for (k = 0, n = rand() % 20; k < n; k++)
-			strcat(buf, pieces[rand() % 8]);
+			strcat(buf, pieces[rand() % 10]);
 		cols = rand() % 25;
 		ascii = rand() % 2;
 		r = text_ellipsize(buf, strlen(buf), cols, ascii);
