@@ -797,7 +797,8 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 			continue;
 		}
 		if (a == ACT_NONE) {
-			/* TRANSLATORS: a message on the status line, which it has to itself. At most 39 columns. */
+			/* TRANSLATORS: a message on the status line, which it
+			   has to itself. At most 39 columns. */
 			v.message = _("No such key here. Press ? for help.");
 			continue;
 		}

@@ -193,19 +193,23 @@ render_title(const struct view *v, char *buf, size_t len)
 		snprintf(buf, len, " %s", i18n_content(v->opts.lang, &t->title));
 		break;
 	case VIEW_HELP:
-		/* TRANSLATORS: title bar of the help screen. At most 39 columns. */
+		/* TRANSLATORS: title bar of the help screen.
+		   At most 39 columns. */
 		snprintf(buf, len, " %s", _("Help"));
 		break;
 	case VIEW_SEARCH:
-		/* TRANSLATORS: title bar of the heading search. At most 39 columns. */
+		/* TRANSLATORS: title bar of the heading search.
+		   At most 39 columns. */
 		snprintf(buf, len, " %s", _("Search all topics"));
 		break;
 	case VIEW_LANGUAGE:
-		/* TRANSLATORS: title bar of the list of languages. At most 39 columns. */
+		/* TRANSLATORS: title bar of the list of languages.
+		   At most 39 columns. */
 		snprintf(buf, len, " %s", _("Language"));
 		break;
 	default:
-		/* TRANSLATORS: title bar of the home screen. At most 39 columns. */
+		/* TRANSLATORS: title bar of the home screen.
+		   At most 39 columns. */
 		snprintf(buf, len, " %s", _("Health topics"));
 		break;
 	}
@@ -378,15 +382,18 @@ render_search(const struct view *v)
 	int				 y, rows = view_result_rows(v), cx, lw;
 	int				 first = 0;
 
-	/* TRANSLATORS: the prompt of the heading search line; what is typed follows it. At most 12 columns. */
+	/* TRANSLATORS: the prompt of the heading search line; what is typed
+	   follows it. At most 12 columns. */
 	cx = render_typed(1, _("Search: "), &s->line);
 	move(2, 0);
 	clrtoeol();
 	if (s->line.len > 0 && s->nresults == 0) {
 		const char *msg = strchr(s->line.text, ' ') != NULL ?
-		    /* TRANSLATORS: shown when a search of two or more words finds nothing; it wraps onto more lines. */
+		    /* TRANSLATORS: shown when a search of two or more words
+		       finds nothing; it wraps onto more lines. */
 		    _("No headings match. Try removing a word.") :
-		    /* TRANSLATORS: shown when a search finds nothing; it wraps onto more lines. */
+		    /* TRANSLATORS: shown when a search finds nothing; it wraps
+		       onto more lines. */
 		    _("No headings match. Try a shorter word or check the "
 		    "spelling.");
 
@@ -394,7 +401,8 @@ render_search(const struct view *v)
 		first = render_wrapped(2, 1, msg, rows + 1, A_BOLD) - 1;
 	} else if (s->line.len > 0) {
 		snprintf(buf, sizeof(buf), i18n_ui_plural(
-		    /* TRANSLATORS: under the search line; %zu is a count. At most 35 columns. */
+		    /* TRANSLATORS: under the search line; %zu is a count.
+		       At most 35 columns. */
 		    "%zu heading found", "%zu headings found", s->nresults),
 		    s->nresults);
 		render_text(2, 1, buf, strlen(buf), COLS - 1, A_NORMAL);
@@ -442,7 +450,8 @@ render_search(const struct view *v)
 static void
 render_small(const struct view *v)
 {
-	/* TRANSLATORS: shown alone on a screen too small to use; it wraps, but a word of it must fit in 15 columns. */
+	/* TRANSLATORS: shown alone on a screen too small to use; it wraps, but
+	   a word of it must fit in 15 columns. */
 	const char		*msg = _("Window too small");
 	struct text_line	*tl;
 	size_t			 n, i;
@@ -482,7 +491,8 @@ render_draw(const struct view *v)
 		getyx(stdscr, y, x);
 		render_buttons(v);
 		render_bar(LINES - 1, v->message != NULL ? v->message :
-		    /* TRANSLATORS: status line of the search; keep the space in front. At most 40 columns. */
+		    /* TRANSLATORS: status line of the search; keep the space in
+		       front. At most 40 columns. */
 		    _(" Up/Down: choose  Enter: open  Esc: back"), "");
 		move(y, x);
 		curs_set(1);
@@ -505,7 +515,8 @@ render_draw(const struct view *v)
 		int	x;
 
 		attrset(A_REVERSE);
-		/* TRANSLATORS: the prompt for words to find in a topic, on the status line; what is typed follows it. At most 12 columns. */
+		/* TRANSLATORS: the prompt for words to find in a topic, on the
+		   status line; what is typed follows it. At most 12 columns. */
 		x = render_typed(LINES - 1, _("Find: "), &v->find.line);
 		attrset(A_NORMAL);
 		move(LINES - 1, x < COLS ? x : COLS - 1);
@@ -521,7 +532,8 @@ render_draw(const struct view *v)
 		snprintf(left, sizeof(left), " %s", v->message);
 	else if (v->bar >= 0)
 		snprintf(left, sizeof(left), " %s",
-		    /* TRANSLATORS: on the status line while a button has the focus; Up goes back to the page. At most 39 columns. */
+		    /* TRANSLATORS: on the status line while a button has the
+		       focus; Up goes back to the page. At most 39 columns. */
 		    _("Left/Right: choose  Enter: press"));
 	else if ((s = view_section(v)) >= 0)
 		snprintf(left, sizeof(left), " %ld. %s", s + 1,
@@ -529,7 +541,8 @@ render_draw(const struct view *v)
 	else if (v->screen == VIEW_LIBRARY || v->screen == VIEW_CONTENTS ||
 	    v->screen == VIEW_LANGUAGE)
 		snprintf(left, sizeof(left), " %s",
-		    /* TRANSLATORS: status line of a list, beside how far through it is. At most 33 columns. */
+		    /* TRANSLATORS: status line of a list, beside how far
+		       through it is. At most 33 columns. */
 		    _("Up/Down: choose  Enter: open"));
 	else
 		left[0] = '\0';
@@ -547,7 +560,8 @@ render_draw(const struct view *v)
 		snprintf(right, sizeof(right), _("%d%%  ?: help  q: quit "),
 		    view_percent(v));
 	else
-		/* TRANSLATORS: status line on a narrow screen; %d%% is how far through the page. At most 5 columns. */
+		/* TRANSLATORS: status line on a narrow screen; %d%% is how far
+		   through the page. At most 5 columns. */
 		snprintf(right, sizeof(right), _("%d%% "), view_percent(v));
 	{
 		int	y, x;

@@ -340,7 +340,8 @@ view_go(struct view *v, enum view_screen screen, long topic)
 	 */
 	if (screen == VIEW_READING && topic >= 0 &&
 	    library_build(v->lib, (size_t)topic, NULL) == -1) {
-		/* TRANSLATORS: a message on the status line, which it has to itself. At most 39 columns. */
+		/* TRANSLATORS: a message on the status line, which it has to
+		   itself. At most 39 columns. */
 		v->message = _("This topic cannot be shown. Tell staff.");
 		return;
 	}
@@ -401,7 +402,8 @@ view_back(struct view *v)
 		else if (v->screen != VIEW_LIBRARY)
 			view_go(v, VIEW_LIBRARY, -1);
 		else
-			/* TRANSLATORS: a message on the status line, which it has to itself. At most 39 columns. */
+			/* TRANSLATORS: a message on the status line, which it
+			   has to itself. At most 39 columns. */
 			v->message = _("This is the list of all topics.");
 		return;
 	}
@@ -433,7 +435,8 @@ view_section_step(struct view *v, int dir)
 
 	if (dir > 0) {
 		if (s + 1 >= (long)l->nsections) {
-			/* TRANSLATORS: a message on the status line, which it has to itself. At most 39 columns. */
+			/* TRANSLATORS: a message on the status line, which it
+			   has to itself. At most 39 columns. */
 			v->message = _("This is the last section.");
 			return;
 		}
@@ -446,7 +449,8 @@ view_section_step(struct view *v, int dir)
 			v->top = l->section_line[s - 1];
 		else {
 			v->top = 0;
-			/* TRANSLATORS: a message on the status line, which it has to itself. At most 39 columns. */
+			/* TRANSLATORS: a message on the status line, which it
+			   has to itself. At most 39 columns. */
 			v->message = _("This is the first section.");
 		}
 	}
@@ -497,7 +501,8 @@ view_act(struct view *v, enum action a)
 	 * screens below, so the kiosk's policy is kept in this one place.
 	 */
 	if (!view_allows(v, a)) {
-		/* TRANSLATORS: a message on the status line, which it has to itself. At most 39 columns. */
+		/* TRANSLATORS: a message on the status line, which it has to
+		   itself. At most 39 columns. */
 		v->message = _("This stays open for the next reader.");
 		return (0);
 	}
@@ -556,7 +561,8 @@ view_act(struct view *v, enum action a)
 		break;
 	case ACT_PAGE_DOWN:
 		if (v->top >= view_max_top(v) && v->screen == VIEW_READING)
-			/* TRANSLATORS: a message on the status line, which it has to itself. At most 39 columns. */
+			/* TRANSLATORS: a message on the status line, which it
+			   has to itself. At most 39 columns. */
 			v->message = _("This is the end of the topic.");
 		v->top += rows > 1 ? rows - 1 : 1;
 		view_clamp(v);
@@ -585,7 +591,8 @@ view_act(struct view *v, enum action a)
 		if (v->screen == VIEW_READING) {
 			view_focus_visible(v, 0);
 			if (v->focus >= 0)
-				/* TRANSLATORS: a message on the status line, which it has to itself. At most 39 columns. */
+				/* TRANSLATORS: a message on the status line,
+				   which it has to itself. At most 39 columns. */
 			v->message = _("Press Enter again to follow "
 				    "this link.");
 			else
@@ -603,7 +610,8 @@ view_act(struct view *v, enum action a)
 		break;
 	case ACT_CONTENTS:
 		if (v->topic < 0) {
-			/* TRANSLATORS: a message on the status line, which it has to itself. At most 39 columns. */
+			/* TRANSLATORS: a message on the status line, which it
+			   has to itself. At most 39 columns. */
 			v->message = _("Choose a topic first.");
 			break;
 		}
@@ -781,40 +789,36 @@ view_buttons(const struct view *v, struct view_button *b)
 	int		 done[VIEW_NBUTTONS], i, total, extra, x, pad, cut;
 	char		*e;
 
-	/* TRANSLATORS: a button along the bottom of the screen. At most 10 columns. */
+	/* TRANSLATORS: a button along the bottom of the screen.
+	   At most 10 columns. */
 	full[VIEW_BUTTON_BACK] = C_("button", "Back");
-	/* TRANSLATORS: a button along the bottom of the screen: the sections of the topic. At most 10 columns. */
+	/* TRANSLATORS: a button along the bottom of the screen: the sections of
+	   the topic. At most 10 columns. */
 	full[VIEW_BUTTON_CONTENTS] = C_("button", "Contents");
-	/* TRANSLATORS: a button along the bottom of the screen: search all topics. At most 10 columns. */
+	/* TRANSLATORS: a button along the bottom of the screen: search all
+	   topics. At most 10 columns. */
 	full[VIEW_BUTTON_SEARCH] = C_("button", "Search");
-	/* TRANSLATORS: a button along the bottom of the screen. At most 10 columns. */
+	/* TRANSLATORS: a button along the bottom of the screen.
+	   At most 10 columns. */
 	full[VIEW_BUTTON_LANGUAGE] = C_("button", "Language");
-	/* TRANSLATORS: a button along the bottom of the screen. At most 10 columns. */
+	/* TRANSLATORS: a button along the bottom of the screen.
+	   At most 10 columns. */
 	full[VIEW_BUTTON_HELP] = C_("button", "Help");
-	/*
-	 * TRANSLATORS: the "Back" button on a narrow screen, where the
-	 * five buttons share 26 columns; a whole word, not cut. At most 5 columns.
-	 */
+	/* TRANSLATORS: the "Back" button on a narrow screen, where the five
+	   buttons share 26 columns; a whole word, not cut. At most 5 columns. */
 	brief[VIEW_BUTTON_BACK] = C_("button, short", "Back");
-	/*
-	 * TRANSLATORS: the "Contents" button on a narrow screen, where the
-	 * five buttons share 26 columns; a whole word, not cut. At most 5 columns.
-	 */
+	/* TRANSLATORS: the "Contents" button on a narrow screen, where the five
+	   buttons share 26 columns; a whole word, not cut. At most 5 columns. */
 	brief[VIEW_BUTTON_CONTENTS] = C_("button, short", "Parts");
-	/*
-	 * TRANSLATORS: the "Search" button on a narrow screen, where the
-	 * five buttons share 26 columns; a whole word, not cut. At most 6 columns.
-	 */
+	/* TRANSLATORS: the "Search" button on a narrow screen, where the five
+	   buttons share 26 columns; a whole word, not cut. At most 6 columns. */
 	brief[VIEW_BUTTON_SEARCH] = C_("button, short", "Search");
-	/*
-	 * TRANSLATORS: the "Language" button on a narrow screen, where the
-	 * five buttons share 26 columns; a whole word or a usual short form. At most 5 columns.
-	 */
+	/* TRANSLATORS: the "Language" button on a narrow screen, where the five
+	   buttons share 26 columns; a whole word or a usual short form.
+	   At most 5 columns. */
 	brief[VIEW_BUTTON_LANGUAGE] = C_("button, short", "Lang");
-	/*
-	 * TRANSLATORS: the "Help" button on a narrow screen, where the
-	 * five buttons share 26 columns; a whole word, not cut. At most 5 columns.
-	 */
+	/* TRANSLATORS: the "Help" button on a narrow screen, where the five
+	   buttons share 26 columns; a whole word, not cut. At most 5 columns. */
 	brief[VIEW_BUTTON_HELP] = C_("button, short", "Help");
 	for (i = 0; i < VIEW_NBUTTONS; i++) {
 		b[i].action = acts[i];
@@ -866,7 +870,8 @@ static void
 view_bar_enter(struct view *v)
 {
 	v->bar = 0;
-	/* TRANSLATORS: on the status line while a button has the focus; Up goes back to the page. At most 39 columns. */
+	/* TRANSLATORS: on the status line while a button has the focus; Up goes
+	   back to the page. At most 39 columns. */
 	v->message = _("Left/Right: choose  Enter: press");
 }
 
@@ -999,7 +1004,8 @@ view_type(struct view *v, uint32_t ch)
 	if ((n = u8_uctomb((uint8_t *)buf, ch, sizeof(buf))) <= 0)
 		return;
 	if (ln->len + n > VIEW_LINE_MAX) {
-		/* TRANSLATORS: a message on the status line, which it has to itself. At most 39 columns. */
+		/* TRANSLATORS: a message on the status line, which it has to
+		   itself. At most 39 columns. */
 		v->message = _("That is as long as a search can be.");
 		return;
 	}
@@ -1094,7 +1100,8 @@ view_search_act(struct view *v, enum action a)
 		break;
 	case ACT_OPEN:
 		if (s->selected < 0) {
-			/* TRANSLATORS: a message on the status line, which it has to itself. At most 39 columns. */
+			/* TRANSLATORS: a message on the status line, which it
+			   has to itself. At most 39 columns. */
 			v->message = _("Nothing to open: type a word first.");
 			break;
 		}
@@ -1158,7 +1165,8 @@ view_find_show(struct view *v)
 		return;
 	view_find_keep(v);
 	snprintf(v->msgbuf, sizeof(v->msgbuf), i18n_ui_plural(
-	    /* TRANSLATORS: where the reader is among the places found; on the status line. At most 39 columns. */
+	    /* TRANSLATORS: where the reader is among the places found; on the
+	       status line. At most 39 columns. */
 	    "Found %ld of %zu", "Found %ld of %zu", v->find.nhits),
 	    v->find.current + 1, v->find.nhits);
 	if (v->message == NULL)
@@ -1182,7 +1190,8 @@ view_find_run(struct view *v)
 		v->top = layout_find(v->layout, v->find.from_place);
 		view_clamp(v);
 		if (v->find.line.len > 0)
-			/* TRANSLATORS: a message on the status line, which it has to itself. At most 39 columns. */
+			/* TRANSLATORS: a message on the status line, which it
+			   has to itself. At most 39 columns. */
 			v->message = _("Not found in this topic.");
 		return;
 	}
@@ -1214,17 +1223,20 @@ view_find_act(struct view *v, enum action a)
 	case ACT_FIND_NEXT:
 	case ACT_FIND_PREV:
 		if (f->nhits == 0) {
-			/* TRANSLATORS: a message on the status line, which it has to itself. At most 39 columns. */
+			/* TRANSLATORS: a message on the status line, which it
+			   has to itself. At most 39 columns. */
 			v->message = _("Press f to find words in this topic.");
 			break;
 		}
 		if (a == ACT_FIND_NEXT && f->current + 1 >= (long)f->nhits) {
 			f->current = 0;
-			/* TRANSLATORS: a message on the status line, which it has to itself. At most 39 columns. */
+			/* TRANSLATORS: a message on the status line, which it
+			   has to itself. At most 39 columns. */
 			v->message = _("Back at the first place found.");
 		} else if (a == ACT_FIND_PREV && f->current <= 0) {
 			f->current = f->nhits - 1;
-			/* TRANSLATORS: a message on the status line, which it has to itself. At most 39 columns. */
+			/* TRANSLATORS: a message on the status line, which it
+			   has to itself. At most 39 columns. */
 			v->message = _("Back at the last place found.");
 		} else
 			f->current += a == ACT_FIND_NEXT ? 1 : -1;
