@@ -48,6 +48,7 @@ struct layout_frame {
 	const char		*right;		/* right border, or NULL */
 	enum layout_style	 rstyle;
 	int			 emph;		/* honour *emphasis* */
+	int			 url;		/* a web address: break after '/' */
 };
 
 /* Byte ranges of emphasis in a paragraph with its markers removed. */
@@ -312,7 +313,8 @@ layout_framed(struct layout *l, const char *text, enum layout_style st,
 	    text_width(f->right, strlen(f->right)) : 0);
 	if (avail < 1)
 		avail = 1;
-	nl = text_wrap(plain, strlen(plain), avail, &tl);
+	nl = f->url ? text_wrap_url(plain, strlen(plain), avail, &tl) :
+	    text_wrap(plain, strlen(plain), avail, &tl);
 	layout_new_source(l, plain, strlen(plain));
 	for (i = 0; i < nl; i++) {
 		layout_begin_line(l);
@@ -350,7 +352,7 @@ void
 layout_paragraph(struct layout *l, const char *text, enum layout_style st,
     const char *first, const char *rest, enum layout_style pstyle)
 {
-	struct layout_frame	f = { first, rest, pstyle, NULL, 0, 0 };
+	struct layout_frame	f = { first, rest, pstyle, NULL, 0, 0, 0 };
 
 	layout_framed(l, text, st, &f);
 }
@@ -417,7 +419,7 @@ layout_heading(struct layout *l, const char *heading, size_t number)
 static void
 layout_items(struct layout *l, const struct block *b, int numbered)
 {
-	struct layout_frame	 f = { NULL, NULL, LAYOUT_MARKER, NULL, 0, 1 };
+	struct layout_frame	 f = { NULL, NULL, LAYOUT_MARKER, NULL, 0, 1, 0 };
 	char			 first[32], rest[32];
 	size_t			 i;
 	int			 w;
@@ -470,6 +472,7 @@ layout_care(struct layout *l, const struct block *b)
 
 	/* The left edge of the box, or nothing when there is no room. */
 	edge = boxed ? (l->opts->ascii ? "| " : "\xe2\x94\x82 ") : "";
+	memset(&f, 0, sizeof(f));
 	f.first = f.rest = edge;
 	f.right = boxed ? (l->opts->ascii ? " |" : " \xe2\x94\x82") : NULL;
 	f.pstyle = f.rstyle = st;
@@ -527,6 +530,7 @@ layout_evidence(struct layout *l, const struct block *b)
 	/* A bar is decoration: words alone for screen readers. */
 	snprintf(bar, sizeof(bar), "%s ", l->opts->plain ? "" :
 	    layout_glyphs(l)->bar);
+	memset(&f, 0, sizeof(f));
 	f.first = f.rest = l->opts->plain ? "" : bar;
 	f.pstyle = LAYOUT_EVIDENCE;
 	f.right = NULL;
@@ -693,7 +697,7 @@ layout_see_also(struct layout *l, const struct block *b)
 static void
 layout_block(struct layout *l, const struct block *b)
 {
-	struct layout_frame	 f = { "", "", LAYOUT_TEXT, NULL, 0, 1 };
+	struct layout_frame	 f = { "", "", LAYOUT_TEXT, NULL, 0, 1, 0 };
 
 	layout_blank(l);
 	switch (b->kind) {
@@ -779,9 +783,12 @@ layout_references(struct layout *l, const struct topic *t)
 		layout_blank(l);
 		layout_paragraph(l, s, LAYOUT_META, num, pad, LAYOUT_MARKER);
 		free(s);
-		if (r->url != NULL)
-			layout_paragraph(l, r->url, LAYOUT_META, pad, pad,
-			    LAYOUT_META);
+		if (r->url != NULL) {
+			struct layout_frame uf = { pad, pad, LAYOUT_META,
+			    NULL, 0, 0, 1 };
+
+			layout_framed(l, r->url, LAYOUT_META, &uf);
+		}
 		if (r->note.key != NULL)
 			layout_paragraph(l, i18n_content(l->lang, &r->note),
 			    LAYOUT_TEXT, pad, pad, LAYOUT_TEXT);
@@ -902,7 +909,7 @@ struct layout *
 layout_contents(const struct topic *t, const struct layout_opts *opts)
 {
 	struct layout	*l = layout_new(opts);
-	char		 first[32];
+	char		 first[32], rest[32];
 	size_t		 i, n = t->nsections;
 	int		 w;
 
@@ -921,10 +928,12 @@ layout_contents(const struct topic *t, const struct layout_opts *opts)
 	w = snprintf(NULL, 0, "%zu", n);
 	for (i = 0; i < n; i++) {
 		snprintf(first, sizeof(first), "  %*zu. ", w, i + 1);
+		/* Wrapped lines go on under the heading's first word. */
+		snprintf(rest, sizeof(rest), "%*s", (int)strlen(first), "");
 		layout_link_begin(l, LAYOUT_LINK_SECTION, -1, i);
 		layout_paragraph(l, i < t->nsections ?
 		    i18n_content(l->lang, &t->sections[i].heading) : _("Sources"),
-		    LAYOUT_LINK, first, "      ", LAYOUT_MARKER);
+		    LAYOUT_LINK, first, rest, LAYOUT_MARKER);
 		layout_link_end(l);
 	}
 	return (l);

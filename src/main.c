@@ -797,8 +797,9 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 			continue;
 		}
 		if (a == ACT_NONE) {
-			v.message = _("That key does nothing here. "
-			    "Press ? for help.");
+			/* TRANSLATORS: a message on the status line, which it
+			   has to itself. At most 39 columns. */
+			v.message = _("No such key here. Press ? for help.");
 			continue;
 		}
 		if (view_apply(&v, a))

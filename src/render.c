@@ -42,6 +42,7 @@ static void	render_page(const struct view *);
 static void	render_small(const struct view *);
 static const char *render_title(const struct view *, char *, size_t);
 static void	render_search(const struct view *);
+static int	render_wrapped(int, int, const char *, int, attr_t);
 static int	render_typed(int, const char *, const struct view_line *);
 static void	render_hits(const struct view *, size_t, int);
 static void	render_buttons(const struct view *);
@@ -158,7 +159,8 @@ render_width(uint32_t uc)
 static void
 render_bar(int y, const char *left, const char *right)
 {
-	int	cols = COLS, rw, lw;
+	int	 cols = COLS, rw, lw;
+	char	*fitted;
 
 	attrset(A_REVERSE);
 	mvhline(y, 0, ' ', cols);
@@ -166,7 +168,10 @@ render_bar(int y, const char *left, const char *right)
 	if (rw > cols)
 		rw = 0;
 	lw = cols - rw - (rw > 0 ? 1 : 0);
-	render_text(y, 0, left, strlen(left), lw, A_REVERSE);
+	/* What does not fit ends in an ellipsis, not in half a word. */
+	fitted = text_ellipsize(left, strlen(left), lw, !tty_utf8());
+	render_text(y, 0, fitted, strlen(fitted), lw, A_REVERSE);
+	free(fitted);
 	if (rw > 0)
 		render_text(y, cols - rw, right, strlen(right), rw, A_REVERSE);
 	attrset(A_NORMAL);
@@ -188,18 +193,23 @@ render_title(const struct view *v, char *buf, size_t len)
 		snprintf(buf, len, " %s", i18n_content(v->opts.lang, &t->title));
 		break;
 	case VIEW_HELP:
+		/* TRANSLATORS: title bar of the help screen.
+		   At most 39 columns. */
 		snprintf(buf, len, " %s", _("Help"));
 		break;
 	case VIEW_SEARCH:
-		/* TRANSLATORS: title bar of the heading search. */
+		/* TRANSLATORS: title bar of the heading search.
+		   At most 39 columns. */
 		snprintf(buf, len, " %s", _("Search all topics"));
 		break;
 	case VIEW_LANGUAGE:
-		/* TRANSLATORS: title bar of the list of languages. */
+		/* TRANSLATORS: title bar of the list of languages.
+		   At most 39 columns. */
 		snprintf(buf, len, " %s", _("Language"));
 		break;
 	default:
-		/* TRANSLATORS: title bar of the home screen. */
+		/* TRANSLATORS: title bar of the home screen.
+		   At most 39 columns. */
 		snprintf(buf, len, " %s", _("Health topics"));
 		break;
 	}
@@ -326,6 +336,40 @@ render_typed(int y, const char *prompt, const struct view_line *ln)
 	return (pw + (w > 0 ? w : 0));
 }
 
+/*
+ * Text wrapped to the screen from row y, column x, on at most rows rows
+ * (the last one ends in an ellipsis if more was left).  Returns the
+ * rows used.
+ */
+static int
+render_wrapped(int y, int x, const char *s, int rows, attr_t a)
+{
+	struct text_line	*tl;
+	size_t			 n, i;
+	char			*last;
+	int			 cols = COLS - x;
+
+	if (cols < 1 || rows < 1)
+		return (0);
+	n = text_wrap(s, strlen(s), cols, &tl);
+	for (i = 0; i < n && (int)i < rows; i++) {
+		move(y + i, 0);
+		clrtoeol();
+		if ((int)i + 1 == rows && i + 1 < n) {
+			last = text_ellipsize(s + tl[i].start, strlen(s) -
+			    tl[i].start, cols, !tty_utf8());
+			render_text(y + i, x, last, strlen(last), cols, a);
+			free(last);
+			i++;
+			break;
+		}
+		render_text(y + i, x, s + tl[i].start, tl[i].end -
+		    tl[i].start, cols, a);
+	}
+	free(tl);
+	return ((int)i);
+}
+
 /* The heading search: the line typed, then the results. */
 static void
 render_search(const struct view *v)
@@ -333,32 +377,42 @@ render_search(const struct view *v)
 	const struct view_search	*s = &v->search;
 	const struct search_entry	*e;
 	const struct search_result	*r;
-	char				 buf[256];
+	char				 buf[256], *label;
 	size_t				 i, k, off;
-	int				 y, rows = view_result_rows(v), cx;
+	int				 y, rows = view_result_rows(v), cx, lw;
+	int				 first = 0;
 
-	/* TRANSLATORS: the prompt of the heading search line. */
+	/* TRANSLATORS: the prompt of the heading search line; what is typed
+	   follows it. At most 12 columns. */
 	cx = render_typed(1, _("Search: "), &s->line);
 	move(2, 0);
 	clrtoeol();
 	if (s->line.len > 0 && s->nresults == 0) {
 		const char *msg = strchr(s->line.text, ' ') != NULL ?
+		    /* TRANSLATORS: shown when a search of two or more words
+		       finds nothing; it wraps onto more lines. */
 		    _("No headings match. Try removing a word.") :
+		    /* TRANSLATORS: shown when a search finds nothing; it wraps
+		       onto more lines. */
 		    _("No headings match. Try a shorter word or check the "
 		    "spelling.");
 
-		render_text(2, 1, msg, strlen(msg), COLS - 1, A_BOLD);
+		/* No results to show: the hint may take their rows. */
+		first = render_wrapped(2, 1, msg, rows + 1, A_BOLD) - 1;
 	} else if (s->line.len > 0) {
 		snprintf(buf, sizeof(buf), i18n_ui_plural(
+		    /* TRANSLATORS: under the search line; %zu is a count.
+		       At most 35 columns. */
 		    "%zu heading found", "%zu headings found", s->nresults),
 		    s->nresults);
 		render_text(2, 1, buf, strlen(buf), COLS - 1, A_NORMAL);
 	} else {
+		/* TRANSLATORS: under the empty search line. At most 39 columns. */
 		const char *msg = _("Type a word, such as \"doctor\".");
 
 		render_text(2, 1, msg, strlen(msg), COLS - 1, A_NORMAL);
 	}
-	for (y = 0; y < rows; y++) {
+	for (y = first; y < rows; y++) {
 		move(3 + y, 0);
 		clrtoeol();
 		i = s->top + y;
@@ -366,30 +420,29 @@ render_search(const struct view *v)
 			continue;
 		r = &s->results[i];
 		e = &v->search.index->entries[r->entry];
-		if (v->opts.ascii) {
-			/* Transliterated: byte spans no longer line up. */
-			char *a = text_to_ascii(e->label, strlen(e->label));
-
-			render_text(3 + y, 2, a, strlen(a), COLS - 2,
-			    (long)i == s->selected ? A_REVERSE : A_NORMAL);
-			free(a);
-			continue;
-		}
-		render_text(3 + y, 2, e->label, strlen(e->label), COLS - 2,
+		/* The title gives way first: the heading found must show. */
+		label = search_label_fit(e, COLS - 2, v->opts.ascii ||
+		    !tty_utf8(), &off);
+		render_text(3 + y, 2, label, strlen(label), COLS - 2,
 		    (long)i == s->selected ? A_REVERSE : A_NORMAL);
-		/* The heading ends the label: mark what matched in it. */
-		off = strlen(e->label) - strlen(e->text);
-		for (k = 0; k < r->nspans; k++) {
-			int col = 2 + text_width(e->label, off +
-			    r->spans[k].start);
+		lw = 2 + text_width(label, strlen(label));
+		/* Transliterated, byte spans no longer line up. */
+		for (k = 0; !v->opts.ascii && tty_utf8() &&
+		    k < r->nspans; k++) {
+			int col = 2 + text_width(label, off) +
+			    text_width(e->text, r->spans[k].start);
 			int w = text_width(e->text + r->spans[k].start,
 			    r->spans[k].end - r->spans[k].start);
 
-			if (col < COLS)
+			/* Not over the ellipsis of a shortened heading. */
+			if (col + w > lw)
+				w = lw - col;
+			if (col < COLS && w > 0)
 				mvchgat(3 + y, col, col + w > COLS ? COLS - col :
 				    w, ((long)i == s->selected ? A_REVERSE : 0) |
 				    A_BOLD | A_UNDERLINE, 0, NULL);
 		}
+		free(label);
 	}
 	move(1, cx < COLS ? cx : COLS - 1);
 }
@@ -397,13 +450,23 @@ render_search(const struct view *v)
 static void
 render_small(const struct view *v)
 {
-	const char	*msg = _("Window too small");
-	int		 w = text_width(msg, strlen(msg));
+	/* TRANSLATORS: shown alone on a screen too small to use; it wraps, but
+	   a word of it must fit in 15 columns. */
+	const char		*msg = _("Window too small");
+	struct text_line	*tl;
+	size_t			 n, i;
+	int			 y;
 
 	(void)v;
 	erase();
-	render_text(LINES / 2, w < COLS ? (COLS - w) / 2 : 0, msg,
-	    strlen(msg), COLS, A_BOLD);
+	/* Wrapped, so that even a tiny window shows every word. */
+	n = text_wrap(msg, strlen(msg), COLS > 0 ? COLS : 1, &tl);
+	y = LINES > (int)n ? (LINES - (int)n) / 2 : 0;
+	for (i = 0; i < n && y + (int)i < LINES; i++)
+		render_text(y + i, tl[i].width < COLS ?
+		    (COLS - tl[i].width) / 2 : 0, msg + tl[i].start,
+		    tl[i].end - tl[i].start, COLS, A_BOLD);
+	free(tl);
 }
 
 void
@@ -428,6 +491,8 @@ render_draw(const struct view *v)
 		getyx(stdscr, y, x);
 		render_buttons(v);
 		render_bar(LINES - 1, v->message != NULL ? v->message :
+		    /* TRANSLATORS: status line of the search; keep the space in
+		       front. At most 40 columns. */
 		    _(" Up/Down: choose  Enter: open  Esc: back"), "");
 		move(y, x);
 		curs_set(1);
@@ -450,7 +515,8 @@ render_draw(const struct view *v)
 		int	x;
 
 		attrset(A_REVERSE);
-		/* TRANSLATORS: the prompt for words to find in a topic. */
+		/* TRANSLATORS: the prompt for words to find in a topic, on the
+		   status line; what is typed follows it. At most 12 columns. */
 		x = render_typed(LINES - 1, _("Find: "), &v->find.line);
 		attrset(A_NORMAL);
 		move(LINES - 1, x < COLS ? x : COLS - 1);
@@ -465,20 +531,27 @@ render_draw(const struct view *v)
 	if (v->message != NULL)
 		snprintf(left, sizeof(left), " %s", v->message);
 	else if (v->bar >= 0)
-		snprintf(left, sizeof(left), " %s", _("Left and Right choose a "
-		    "button, Enter presses it, Up goes back."));
+		snprintf(left, sizeof(left), " %s",
+		    /* TRANSLATORS: on the status line while a button has the
+		       focus; Up goes back to the page. At most 39 columns. */
+		    _("Left/Right: choose  Enter: press"));
 	else if ((s = view_section(v)) >= 0)
 		snprintf(left, sizeof(left), " %ld. %s", s + 1,
 		    v->layout->section_title[s]);
 	else if (v->screen == VIEW_LIBRARY || v->screen == VIEW_CONTENTS ||
 	    v->screen == VIEW_LANGUAGE)
 		snprintf(left, sizeof(left), " %s",
+		    /* TRANSLATORS: status line of a list, beside how far
+		       through it is. At most 33 columns. */
 		    _("Up/Down: choose  Enter: open"));
 	else
 		left[0] = '\0';
 	/* On a narrow screen the place matters more than the key hints. */
 	/* With a button chosen, its hint needs the room more than the keys. */
-	if (COLS >= 60 && !view_allows(v, ACT_QUIT) && v->bar < 0)
+	if (v->message != NULL)
+		/* A message needs the whole line more than the place. */
+		right[0] = '\0';
+	else if (COLS >= 60 && !view_allows(v, ACT_QUIT) && v->bar < 0)
 		/* TRANSLATORS: status line; %d%% is how far through the page. */
 		snprintf(right, sizeof(right), _("%d%%  ?: help "),
 		    view_percent(v));
@@ -487,7 +560,8 @@ render_draw(const struct view *v)
 		snprintf(right, sizeof(right), _("%d%%  ?: help  q: quit "),
 		    view_percent(v));
 	else
-		/* TRANSLATORS: status line on a narrow screen. */
+		/* TRANSLATORS: status line on a narrow screen; %d%% is how far
+		   through the page. At most 5 columns. */
 		snprintf(right, sizeof(right), _("%d%% "), view_percent(v));
 	{
 		int	y, x;

@@ -665,3 +665,75 @@ search_hit_after(const struct layout *l, const struct search_hit *hits,
 	}
 	return (lo);
 }
+
+/* One part of a label, in ASCII when asked. */
+static char *
+search_part(const char *s, size_t len, int ascii)
+{
+	char	*r;
+
+	if (ascii)
+		return (text_to_ascii(s, len));
+	r = xmalloc(len + 1);
+	memcpy(r, s, len);
+	r[len] = '\0';
+	return (r);
+}
+
+char *
+search_label_fit(const struct search_entry *e, int cols, int ascii,
+    size_t *text_off)
+{
+	const char	*sep = ascii ? " > " : SEARCH_SEP, *p, *q, *end;
+	char		*part[3], *s, *out;
+	size_t		 n = 0, k, len, tlen = strlen(e->text);
+	int		 w[3], need, sw = text_width(sep, strlen(sep)), total, nw;
+
+	/* The label is its parts joined by SEARCH_SEP; the heading last. */
+	end = e->label + strlen(e->label) - tlen;
+	for (p = e->label; p < end && n < 2; p = q + strlen(SEARCH_SEP)) {
+		q = strstr(p, SEARCH_SEP);
+		if (q == NULL || q >= end)
+			q = end;
+		part[n++] = search_part(p, q - p, ascii);
+		if (q == end)
+			break;
+	}
+	part[n++] = search_part(e->text, tlen, ascii);
+	/* Too narrow even for "… › " before the heading: leave it out. */
+	while (n > 1 && (int)(n - 1) * (1 + sw) + 1 > cols) {
+		free(part[0]);
+		memmove(part, part + 1, --n * sizeof(*part));
+	}
+	for (total = 0, k = 0; k < n; k++) {
+		w[k] = text_width(part[k], strlen(part[k]));
+		total += w[k] + (k > 0 ? sw : 0);
+	}
+	/* Shorten from the front: the title, then the section, then it. */
+	for (need = total - cols, k = 0; need > 0 && k < n; k++) {
+		nw = w[k] - need;
+		if (k + 1 < n && nw < 1)
+			nw = 1;
+		if (nw < 0)
+			nw = 0;
+		s = text_ellipsize(part[k], strlen(part[k]), nw, ascii);
+		free(part[k]);
+		part[k] = s;
+		nw = text_width(s, strlen(s));
+		need -= w[k] - nw;
+		w[k] = nw;
+	}
+	for (len = 1, k = 0; k < n; k++)
+		len += strlen(part[k]) + strlen(sep);
+	out = xmalloc(len);
+	out[0] = '\0';
+	for (k = 0; k < n; k++) {
+		if (k > 0)
+			strcat(out, sep);
+		if (k + 1 == n && text_off != NULL)
+			*text_off = strlen(out);
+		strcat(out, part[k]);
+		free(part[k]);
+	}
+	return (out);
+}

@@ -50,6 +50,17 @@ struct search_index	*search_index_build(const struct library *,
 			    const struct i18n_lang *);
 void			 search_index_free(struct search_index *);
 
+/*
+ * A heading's label fitted into cols columns for the list of results:
+ * the whole label when it fits; else the topic's title (then the
+ * section's heading) is shortened first, ending in an ellipsis, so that
+ * the heading that matched stays in view; the heading itself is
+ * shortened only when even that is not enough.  In ASCII when ascii.
+ * *text_off (if not NULL) gets the byte where the heading starts.
+ */
+char	*search_label_fit(const struct search_entry *, int cols, int ascii,
+	    size_t *text_off);
+
 /* A typed query, folded and split into words. */
 struct search_word {
 	size_t	off;		/* in folded */

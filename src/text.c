@@ -44,6 +44,9 @@ static char	*text_flow(const uint8_t *, size_t);
 static char	*text_pre(const uint8_t *, size_t);
 static void	 text_push_line(struct text_line **, size_t *, size_t *,
 		    size_t, size_t, size_t);
+static size_t	 text_wrap_at(const char *, size_t, int, const char *,
+		    struct text_line **);
+static size_t	 text_cut(const char *, size_t, int);
 static const char *text_ascii_lookup(ucs4_t);
 static void	 text_fold_put(char **, size_t **, size_t *, size_t *,
 		    const uint8_t *, size_t, size_t);
@@ -610,9 +613,52 @@ text_push_line(struct text_line **v, size_t *nv, size_t *cap, size_t start,
 size_t
 text_wrap(const char *s, size_t len, int width, struct text_line **lines)
 {
+	char	*brk;
+	size_t	 n;
+
+	if (len == 0)
+		return (text_wrap_at(s, 0, width, NULL, lines));
+	brk = xmalloc(len);
+	u8_possible_linebreaks((const uint8_t *)s, len, "UTF-8", brk);
+	n = text_wrap_at(s, len, width, brk, lines);
+	free(brk);
+	return (n);
+}
+
+/*
+ * A web address breaks only after a '/' (not inside "//"), so that no
+ * line ends in a '-' or a '.' that could be read as part of the text;
+ * a part longer than a line is still cut where it must be.
+ */
+size_t
+text_wrap_url(const char *s, size_t len, int width, struct text_line **lines)
+{
+	char	*brk;
+	size_t	 i, n;
+
+	if (len == 0)
+		return (text_wrap_at(s, 0, width, NULL, lines));
+	brk = xmalloc(len);
+	for (i = 0; i < len; i++) {
+		if (s[i] == '\n')
+			brk[i] = UC_BREAK_MANDATORY;
+		else if (i > 0 && s[i - 1] == '/' && s[i] != '/')
+			brk[i] = UC_BREAK_POSSIBLE;
+		else
+			brk[i] = UC_BREAK_PROHIBITED;
+	}
+	n = text_wrap_at(s, len, width, brk, lines);
+	free(brk);
+	return (n);
+}
+
+/* text_wrap with the break opportunities given (brk[i]: before s[i]). */
+static size_t
+text_wrap_at(const char *s, size_t len, int width, const char *brk,
+    struct text_line **lines)
+{
 	const uint8_t	 *u = (const uint8_t *)s;
 	struct text_line *v = NULL;
-	char		 *brk;
 	size_t		  nv = 0, cap = 0, i, j, start, cend, bpos, bcend;
 	size_t		  W, Wstart, Wcend, Wb, Wbcend, wmax;
 	int		  cw;
@@ -626,8 +672,6 @@ text_wrap(const char *s, size_t len, int width, struct text_line **lines)
 		return (nv);
 	}
 
-	brk = xmalloc(len);
-	u8_possible_linebreaks(u, len, "UTF-8", brk);
 	start = cend = bpos = bcend = 0;
 	W = Wstart = Wcend = Wb = Wbcend = 0;
 	for (i = 0; i < len; i = j) {
@@ -675,9 +719,68 @@ text_wrap(const char *s, size_t len, int width, struct text_line **lines)
 		Wcend = W;
 	}
 	text_push_line(&v, &nv, &cap, start, cend, Wcend - Wstart);
-	free(brk);
 	*lines = v;
 	return (nv);
+}
+
+/*
+ * The cut for text_ellipsize: the longest prefix that fits in cols, moved
+ * back to the end of a word when one ends in its last third, so that a
+ * word is not left half shown without need; then blanks before the cut
+ * go.  Text with no spaces (Chinese, say) is cut between characters.
+ */
+static size_t
+text_cut(const char *s, size_t len, int cols)
+{
+	size_t	n, k;
+	int	w, kw;
+
+	n = text_fit(s, len, cols, &w);
+	if (n < len && s[n] != ' ') {
+		for (k = n; k > 0 && s[k - 1] != ' '; k--)
+			continue;
+		if (k > 0) {
+			kw = text_width(s, k - 1);
+			if (kw * 3 >= cols * 2)
+				n = k - 1;
+		}
+	}
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	return (n);
+}
+
+char *
+text_ellipsize(const char *s, size_t len, int cols, int ascii)
+{
+	const char	*ell = ascii ? "..." : "\xe2\x80\xa6";
+	int		 ew = ascii ? 3 : 1;
+	size_t		 n;
+	char		*out;
+
+	if (cols < 0)
+		cols = 0;
+	if (text_width(s, len) <= cols) {
+		out = xmalloc(len + 1);
+		memcpy(out, s, len);
+		out[len] = '\0';
+		return (out);
+	}
+	if (cols <= ew) {
+		/* No room for any text: the ellipsis, or as much as fits. */
+		out = xmalloc(4);
+		if (ascii || cols == 0) {
+			memset(out, '.', cols);
+			out[cols] = '\0';
+		} else
+			strcpy(out, ell);
+		return (out);
+	}
+	n = text_cut(s, len, cols - ew);
+	out = xmalloc(n + strlen(ell) + 1);
+	memcpy(out, s, n);
+	strcpy(out + n, ell);
+	return (out);
 }
 
 static const char *

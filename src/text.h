@@ -86,6 +86,23 @@ size_t	 text_wrap(const char *s, size_t len, int width,
 	    struct text_line **out);
 
 /*
+ * text_wrap for a web address: it breaks only after a '/' (never inside
+ * "//", never at a '-' or a '.'), and a part longer than a line is cut
+ * at a grapheme boundary.  A newline still forces a break.
+ */
+size_t	 text_wrap_url(const char *s, size_t len, int width,
+	    struct text_line **out);
+
+/*
+ * Valid UTF-8 fitted into cols columns: as it is when it fits, else cut
+ * and ended with an ellipsis ("\u2026", or "..." when ascii).  The cut is
+ * between grapheme clusters (so wide characters are never split), at the
+ * end of a word when one ends near it, with no blank before the
+ * ellipsis.  Never wider than cols.
+ */
+char	*text_ellipsize(const char *s, size_t len, int cols, int ascii);
+
+/*
  * Plain ASCII stand-in for a terminal without UTF-8: accents are dropped
  * (é -> e), common punctuation mapped (quotes, dashes, bullets, arrows),
  * anything else becomes '?' (wide characters '??' to keep the width).

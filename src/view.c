@@ -21,6 +21,10 @@
 
 static struct layout	*view_build(const struct view *);
 static struct layout	*view_help(const struct view *);
+static int		 view_help_keys(enum action, enum keymap_mode, char *,
+			    size_t);
+static void		 view_help_row(struct layout *, const char *, int, int,
+			    const char *, const char *);
 static struct layout	*view_languages(const struct view *);
 static void		 view_language_pick(struct view *, long);
 static void		 view_clamp(struct view *);
@@ -163,53 +167,90 @@ view_help(const struct view *v)
 		{ KEYMAP_SEARCH,	N_("While typing a search") },
 	};
 	struct layout	*l = layout_new(&v->opts);
-	char		 keys[128], name[16], pad[24];
+	char		 keys[128], pad[64];
 	const char	*help;
-	unsigned	 g, a, i;
-	int		 w = 18;
+	unsigned	 g, a, pass;
+	int		 w = 0, kw;
 
-	layout_paragraph(l, _("Keys"), LAYOUT_TITLE, "", "", LAYOUT_TITLE);
-	for (g = 0; g < sizeof(groups) / sizeof(groups[0]); g++) {
-		layout_blank(l);
-		layout_paragraph(l, _(groups[g].title), LAYOUT_SUBHEADING,
-		    "", "", LAYOUT_SUBHEADING);
-		for (a = ACT_NONE + 1; a < ACT_MAX; a++) {
-			if ((help = keymap_action_help(a)) == NULL ||
-			    !view_allows(v, a))
-				continue;
-			keys[0] = '\0';
-			for (i = 0; i < keymap_size; i++) {
-				if (keymap_table[i].action != a ||
-				    !(keymap_table[i].modes &
-				    (1u << groups[g].mode)))
-					continue;
-				if (keys[0] != '\0')
-					strncat(keys, ", ", sizeof(keys) -
-					    strlen(keys) - 1);
-				strncat(keys, keymap_key_name(
-				    keymap_table[i].key, name, sizeof(name)),
-				    sizeof(keys) - strlen(keys) - 1);
+	/*
+	 * The key column is as wide as the widest keys in this language,
+	 * up to about half the screen (first pass); wider keys put what
+	 * they do on the line below.
+	 */
+	for (pass = 0; pass < 2; pass++) {
+		if (pass == 1) {
+			if (w > VIEW_HELP_KEYS_MAX)
+				w = VIEW_HELP_KEYS_MAX;
+			if (w > (l->width - 4) / 2)
+				w = (l->width - 4) / 2;
+			if (w < 1)
+				w = 1;
+			snprintf(pad, sizeof(pad), "%*s", w + 4, "");
+			layout_paragraph(l, _("Keys"), LAYOUT_TITLE, "", "",
+			    LAYOUT_TITLE);
+		}
+		for (g = 0; g < sizeof(groups) / sizeof(groups[0]); g++) {
+			if (pass == 1) {
+				layout_blank(l);
+				layout_paragraph(l, _(groups[g].title),
+				    LAYOUT_SUBHEADING, "", "",
+				    LAYOUT_SUBHEADING);
 			}
-			if (keys[0] == '\0')
-				continue;
-			snprintf(pad, sizeof(pad), "%*s", w + 2, "");
-			{
-				/* Padded by columns: key names may be wide. */
-				int	 kw = text_width(keys, strlen(keys));
-				char	*first = xasprintf("  %s%*s", keys,
-				    kw < w ? w - kw : 0, "");
-				int	 over = kw > w;
-
-				layout_paragraph(l, over ? "" : help,
-				    LAYOUT_TEXT, first, pad, LAYOUT_KEY);
-				if (over)
-					layout_paragraph(l, help, LAYOUT_TEXT,
-					    pad, pad, LAYOUT_KEY);
-				free(first);
+			for (a = ACT_NONE + 1; a < ACT_MAX; a++) {
+				if ((help = keymap_action_help(a)) == NULL ||
+				    !view_allows(v, a) || !view_help_keys(a,
+				    groups[g].mode, keys, sizeof(keys)))
+					continue;
+				kw = text_width(keys, strlen(keys));
+				if (pass == 0) {
+					if (kw > w)
+						w = kw;
+					continue;
+				}
+				view_help_row(l, keys, kw, w, help, pad);
 			}
 		}
 	}
 	return (l);
+}
+
+/* The names of the keys for an action in a mode, ", " between; 0: none. */
+static int
+view_help_keys(enum action a, enum keymap_mode mode, char *keys,
+    size_t size)
+{
+	char		name[16];
+	unsigned	i;
+
+	keys[0] = '\0';
+	for (i = 0; i < keymap_size; i++) {
+		if (keymap_table[i].action != a ||
+		    !(keymap_table[i].modes & (1u << mode)))
+			continue;
+		if (keys[0] != '\0')
+			strncat(keys, ", ", size - strlen(keys) - 1);
+		strncat(keys, keymap_key_name(keymap_table[i].key, name,
+		    sizeof(name)), size - strlen(keys) - 1);
+	}
+	return (keys[0] != '\0');
+}
+
+/* One row of the help screen: keys in a column w wide, what they do. */
+static void
+view_help_row(struct layout *l, const char *keys, int kw, int w,
+    const char *help, const char *pad)
+{
+	/* Padded by columns: key names may be wide. */
+	char	*first = xasprintf("  %s%*s", keys, kw < w ? w - kw + 2 : 2,
+		    "");
+	int	 over = kw > w;
+
+	/* Two spaces at least between the keys and what they do. */
+	layout_paragraph(l, over ? "" : help, LAYOUT_TEXT, first, pad,
+	    LAYOUT_KEY);
+	if (over)
+		layout_paragraph(l, help, LAYOUT_TEXT, pad, pad, LAYOUT_KEY);
+	free(first);
 }
 
 static size_t
@@ -299,8 +340,9 @@ view_go(struct view *v, enum view_screen screen, long topic)
 	 */
 	if (screen == VIEW_READING && topic >= 0 &&
 	    library_build(v->lib, (size_t)topic, NULL) == -1) {
-		v->message = _("This topic cannot be shown now. Please tell "
-		    "the staff.");
+		/* TRANSLATORS: a message on the status line, which it has to
+		   itself. At most 39 columns. */
+		v->message = _("This topic cannot be shown. Tell staff.");
 		return;
 	}
 	if (screen != v->screen || topic != v->topic)
@@ -360,6 +402,8 @@ view_back(struct view *v)
 		else if (v->screen != VIEW_LIBRARY)
 			view_go(v, VIEW_LIBRARY, -1);
 		else
+			/* TRANSLATORS: a message on the status line, which it
+			   has to itself. At most 39 columns. */
 			v->message = _("This is the list of all topics.");
 		return;
 	}
@@ -391,6 +435,8 @@ view_section_step(struct view *v, int dir)
 
 	if (dir > 0) {
 		if (s + 1 >= (long)l->nsections) {
+			/* TRANSLATORS: a message on the status line, which it
+			   has to itself. At most 39 columns. */
 			v->message = _("This is the last section.");
 			return;
 		}
@@ -403,6 +449,8 @@ view_section_step(struct view *v, int dir)
 			v->top = l->section_line[s - 1];
 		else {
 			v->top = 0;
+			/* TRANSLATORS: a message on the status line, which it
+			   has to itself. At most 39 columns. */
 			v->message = _("This is the first section.");
 		}
 	}
@@ -453,7 +501,9 @@ view_act(struct view *v, enum action a)
 	 * screens below, so the kiosk's policy is kept in this one place.
 	 */
 	if (!view_allows(v, a)) {
-		v->message = _("This screen stays open for the next reader.");
+		/* TRANSLATORS: a message on the status line, which it has to
+		   itself. At most 39 columns. */
+		v->message = _("This stays open for the next reader.");
 		return (0);
 	}
 	if (v->too_small && a != ACT_QUIT)
@@ -511,6 +561,8 @@ view_act(struct view *v, enum action a)
 		break;
 	case ACT_PAGE_DOWN:
 		if (v->top >= view_max_top(v) && v->screen == VIEW_READING)
+			/* TRANSLATORS: a message on the status line, which it
+			   has to itself. At most 39 columns. */
 			v->message = _("This is the end of the topic.");
 		v->top += rows > 1 ? rows - 1 : 1;
 		view_clamp(v);
@@ -539,7 +591,9 @@ view_act(struct view *v, enum action a)
 		if (v->screen == VIEW_READING) {
 			view_focus_visible(v, 0);
 			if (v->focus >= 0)
-				v->message = _("Press Enter again to follow "
+				/* TRANSLATORS: a message on the status line,
+				   which it has to itself. At most 39 columns. */
+			v->message = _("Press Enter again to follow "
 				    "this link.");
 			else
 				return (view_act(v, ACT_PAGE_DOWN));
@@ -556,6 +610,8 @@ view_act(struct view *v, enum action a)
 		break;
 	case ACT_CONTENTS:
 		if (v->topic < 0) {
+			/* TRANSLATORS: a message on the status line, which it
+			   has to itself. At most 39 columns. */
 			v->message = _("Choose a topic first.");
 			break;
 		}
@@ -692,53 +748,120 @@ view_button_row(const struct view *v)
 	return (v->rows >= 2 ? v->rows - 2 : 0);
 }
 
+/* The width of the buttons with these labels: pad columns each, apart. */
+static int
+view_buttons_total(const int *lw, int pad)
+{
+	int	i, total = VIEW_NBUTTONS - 1;
+
+	for (i = 0; i < VIEW_NBUTTONS; i++)
+		total += lw[i] + pad;
+	return (total);
+}
+
+/* The widest label that is still wider than a short form it has. */
+static int
+view_buttons_widest(const int *lw, const int *sw, const int *done)
+{
+	int	i, best = -1;
+
+	for (i = 0; i < VIEW_NBUTTONS; i++)
+		if (!done[i] && sw[i] < lw[i] && (best < 0 || lw[i] > lw[best]))
+			best = i;
+	return (best);
+}
+
 void
 view_buttons(const struct view *v, struct view_button *b)
 {
 	static const enum action acts[VIEW_NBUTTONS] = {
 		ACT_BACK, ACT_CONTENTS, ACT_SEARCH, ACT_LANGUAGE, ACT_HELP
 	};
-	int	lw[VIEW_NBUTTONS], i, total, cut, extra, x, pad;
+	/* The labels untranslated, as below. */
+	static const char *const english_full[VIEW_NBUTTONS] = {
+		"Back", "Contents", "Search", "Language", "Help"
+	};
+	static const char *const english_brief[VIEW_NBUTTONS] = {
+		"Back", "Parts", "Search", "Lang", "Help"
+	};
+	const char	*full[VIEW_NBUTTONS], *brief[VIEW_NBUTTONS], *s;
+	int		 lw[VIEW_NBUTTONS], sw[VIEW_NBUTTONS];
+	int		 done[VIEW_NBUTTONS], i, total, extra, x, pad, cut;
+	char		*e;
 
-	/* TRANSLATORS: buttons along the bottom of the screen; short. */
-	b[VIEW_BUTTON_BACK].label = C_("button", "Back");
-	b[VIEW_BUTTON_CONTENTS].label = C_("button", "Contents");
-	b[VIEW_BUTTON_SEARCH].label = C_("button", "Search");
-	b[VIEW_BUTTON_LANGUAGE].label = C_("button", "Language");
-	b[VIEW_BUTTON_HELP].label = C_("button", "Help");
+	/* TRANSLATORS: a button along the bottom of the screen.
+	   At most 10 columns. */
+	full[VIEW_BUTTON_BACK] = C_("button", "Back");
+	/* TRANSLATORS: a button along the bottom of the screen: the sections of
+	   the topic. At most 10 columns. */
+	full[VIEW_BUTTON_CONTENTS] = C_("button", "Contents");
+	/* TRANSLATORS: a button along the bottom of the screen: search all
+	   topics. At most 10 columns. */
+	full[VIEW_BUTTON_SEARCH] = C_("button", "Search");
+	/* TRANSLATORS: a button along the bottom of the screen.
+	   At most 10 columns. */
+	full[VIEW_BUTTON_LANGUAGE] = C_("button", "Language");
+	/* TRANSLATORS: a button along the bottom of the screen.
+	   At most 10 columns. */
+	full[VIEW_BUTTON_HELP] = C_("button", "Help");
+	/* TRANSLATORS: the "Back" button on a narrow screen, where the five
+	   buttons share 26 columns; a whole word, not cut. At most 5 columns. */
+	brief[VIEW_BUTTON_BACK] = C_("button, short", "Back");
+	/* TRANSLATORS: the "Contents" button on a narrow screen, where the five
+	   buttons share 26 columns; a whole word, not cut. At most 5 columns. */
+	brief[VIEW_BUTTON_CONTENTS] = C_("button, short", "Parts");
+	/* TRANSLATORS: the "Search" button on a narrow screen, where the five
+	   buttons share 26 columns; a whole word, not cut. At most 6 columns. */
+	brief[VIEW_BUTTON_SEARCH] = C_("button, short", "Search");
+	/* TRANSLATORS: the "Language" button on a narrow screen, where the five
+	   buttons share 26 columns; a whole word or a usual short form.
+	   At most 5 columns. */
+	brief[VIEW_BUTTON_LANGUAGE] = C_("button, short", "Lang");
+	/* TRANSLATORS: the "Help" button on a narrow screen, where the five
+	   buttons share 26 columns; a whole word, not cut. At most 5 columns. */
+	brief[VIEW_BUTTON_HELP] = C_("button, short", "Help");
 	for (i = 0; i < VIEW_NBUTTONS; i++) {
 		b[i].action = acts[i];
-		lw[i] = text_width(b[i].label, strlen(b[i].label));
+		s = full[i];
+		lw[i] = text_width(s, strlen(s));
+		/* An English short form never stands among translated words. */
+		sw[i] = strcmp(brief[i], english_brief[i]) != 0 ||
+		    strcmp(full[i], english_full[i]) == 0 ?
+		    text_width(brief[i], strlen(brief[i])) : lw[i];
+		done[i] = 0;
+		snprintf(b[i].label, sizeof(b[i].label), "%s", s);
 	}
-	/* "[ Back ]" with a space between, else " Back ", else cut words. */
-	for (pad = 4, cut = 0; ; ) {
-		for (total = VIEW_NBUTTONS - 1, i = 0; i < VIEW_NBUTTONS; i++)
-			total += (cut > 0 && lw[i] > cut ? cut : lw[i]) + pad;
-		if (total <= v->cols || (pad == 2 && cut == 1))
+	/*
+	 * "[ Back ]" with a space between; else " Back "; else short forms
+	 * for the widest labels first; else the widest cut, with "...".
+	 */
+	pad = 4;
+	if (view_buttons_total(lw, pad) > v->cols)
+		pad = 2;
+	while (pad == 2 && view_buttons_total(lw, pad) > v->cols &&
+	    (i = view_buttons_widest(lw, sw, done)) >= 0) {
+		snprintf(b[i].label, sizeof(b[i].label), "%s", brief[i]);
+		lw[i] = sw[i];
+		done[i] = 1;
+	}
+	while ((total = view_buttons_total(lw, pad)) > v->cols) {
+		for (cut = 0, i = 0; i < VIEW_NBUTTONS; i++)
+			if (lw[cut] < lw[i])
+				cut = i;
+		if (lw[cut] <= 1)
 			break;
-		if (pad == 4)
-			pad = 2;
-		else {
-			for (cut = 0, i = 0; i < VIEW_NBUTTONS; i++)
-				if (lw[i] > cut)
-					cut = lw[i];
-			while (cut > 1 && total > v->cols) {
-				cut--;
-				for (total = VIEW_NBUTTONS - 1, i = 0;
-				    i < VIEW_NBUTTONS; i++)
-					total += (lw[i] > cut ? cut : lw[i]) +
-					    pad;
-			}
-			break;
-		}
+		e = text_ellipsize(b[cut].label, strlen(b[cut].label),
+		    lw[cut] - 1, v->opts.ascii);
+		snprintf(b[cut].label, sizeof(b[cut].label), "%s", e);
+		free(e);
+		lw[cut] = text_width(b[cut].label, strlen(b[cut].label));
 	}
 	/* Spare room makes the buttons bigger, which helps fingers. */
 	extra = v->cols > total ? (v->cols - total) / VIEW_NBUTTONS : 0;
 	for (x = 0, i = 0; i < VIEW_NBUTTONS; i++) {
 		b[i].bracketed = pad == 4;
 		b[i].x = x;
-		b[i].width = (cut > 0 && lw[i] > cut ? cut : lw[i]) + pad +
-		    extra;
+		b[i].width = lw[i] + pad + extra;
 		x += b[i].width + 1;
 	}
 }
@@ -747,8 +870,9 @@ static void
 view_bar_enter(struct view *v)
 {
 	v->bar = 0;
-	v->message = _("Left and Right choose a button, Enter presses it, "
-	    "Up goes back.");
+	/* TRANSLATORS: on the status line while a button has the focus; Up goes
+	   back to the page. At most 39 columns. */
+	v->message = _("Left/Right: choose  Enter: press");
 }
 
 static int
@@ -880,6 +1004,8 @@ view_type(struct view *v, uint32_t ch)
 	if ((n = u8_uctomb((uint8_t *)buf, ch, sizeof(buf))) <= 0)
 		return;
 	if (ln->len + n > VIEW_LINE_MAX) {
+		/* TRANSLATORS: a message on the status line, which it has to
+		   itself. At most 39 columns. */
 		v->message = _("That is as long as a search can be.");
 		return;
 	}
@@ -974,8 +1100,9 @@ view_search_act(struct view *v, enum action a)
 		break;
 	case ACT_OPEN:
 		if (s->selected < 0) {
-			v->message = _("Nothing to open: type a word to "
-			    "search for.");
+			/* TRANSLATORS: a message on the status line, which it
+			   has to itself. At most 39 columns. */
+			v->message = _("Nothing to open: type a word first.");
 			break;
 		}
 		view_search_open(v);
@@ -1037,8 +1164,9 @@ view_find_show(struct view *v)
 	if (v->find.current < 0)
 		return;
 	view_find_keep(v);
-	/* TRANSLATORS: where the reader is among the places found. */
 	snprintf(v->msgbuf, sizeof(v->msgbuf), i18n_ui_plural(
+	    /* TRANSLATORS: where the reader is among the places found; on the
+	       status line. At most 39 columns. */
 	    "Found %ld of %zu", "Found %ld of %zu", v->find.nhits),
 	    v->find.current + 1, v->find.nhits);
 	if (v->message == NULL)
@@ -1062,6 +1190,8 @@ view_find_run(struct view *v)
 		v->top = layout_find(v->layout, v->find.from_place);
 		view_clamp(v);
 		if (v->find.line.len > 0)
+			/* TRANSLATORS: a message on the status line, which it
+			   has to itself. At most 39 columns. */
 			v->message = _("Not found in this topic.");
 		return;
 	}
@@ -1093,14 +1223,20 @@ view_find_act(struct view *v, enum action a)
 	case ACT_FIND_NEXT:
 	case ACT_FIND_PREV:
 		if (f->nhits == 0) {
+			/* TRANSLATORS: a message on the status line, which it
+			   has to itself. At most 39 columns. */
 			v->message = _("Press f to find words in this topic.");
 			break;
 		}
 		if (a == ACT_FIND_NEXT && f->current + 1 >= (long)f->nhits) {
 			f->current = 0;
+			/* TRANSLATORS: a message on the status line, which it
+			   has to itself. At most 39 columns. */
 			v->message = _("Back at the first place found.");
 		} else if (a == ACT_FIND_PREV && f->current <= 0) {
 			f->current = f->nhits - 1;
+			/* TRANSLATORS: a message on the status line, which it
+			   has to itself. At most 39 columns. */
 			v->message = _("Back at the last place found.");
 		} else
 			f->current += a == ACT_FIND_NEXT ? 1 : -1;

@@ -70,6 +70,8 @@ struct view_place {
 #define VIEW_MIN_ROWS	8
 /* Text is laid out no wider than this, however wide the screen. */
 #define VIEW_MAX_COLS	300
+/* The help screen's column of key names is at most this wide. */
+#define VIEW_HELP_KEYS_MAX 26
 /* Rows not used by the page: the title bar, the buttons, the status line. */
 #define VIEW_CHROME_ROWS 3
 
@@ -84,7 +86,7 @@ enum view_button_id {
 };
 
 struct view_button {
-	const char	*label;		/* translated, as shown */
+	char		 label[64];	/* translated, as shown */
 	int		 x;		/* first column */
 	int		 width;		/* columns, brackets included */
 	int		 bracketed;	/* drawn as "[ Back ]" */
@@ -154,7 +156,9 @@ void		 view_language(struct view *, const struct i18n_lang *);
 void		 view_type(struct view *, uint32_t ch);
 /*
  * Where the buttons go on a screen of the view's width.  Labels shrink to
- * fit: brackets go first, then the words are cut.
+ * fit: brackets go first, then the widest labels give way to their short
+ * forms (where the language has them), and only then are words cut,
+ * ending in an ellipsis.
  */
 void		 view_buttons(const struct view *, struct view_button *);
 /* The row of the buttons, from 0 at the top. */

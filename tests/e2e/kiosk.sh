@@ -31,8 +31,8 @@ forbidden_keys() {
 		e2e_wait_line 1 "Health topics" || return 1
 		alive || { echo "# after $k: $state"; return 1; }
 	done
-	e2e_wait_for "That key does nothing here" &&
-	e2e_keys q && e2e_wait_for "This screen stays open for the next reader" &&
+	e2e_wait_for "No such key here" &&
+	e2e_keys q && e2e_wait_for "This stays open for the next reader" &&
 	alive
 }
 e2e_case "no key quits, suspends or interrupts" forbidden_keys

@@ -88,7 +88,7 @@ e2e_case "? shows the keys and Esc leaves help" help_screen
 
 unknown_key() {
 	e2e_keys 'x' &&
-	e2e_wait_for "That key does nothing here"
+	e2e_wait_for "No such key here"
 }
 e2e_case "an unbound key says so" unknown_key
 

@@ -89,7 +89,7 @@ arrows_and_enter() {
 	e2e_type "$run; echo exit=\$?" &&
 	e2e_wait_line 1 "Health topics" &&
 	# Up at the top reaches the buttons; Right to Search; Enter.
-	e2e_keys Up && e2e_wait_for "Left and Right choose a button" &&
+	e2e_keys Up && e2e_wait_for "Left/Right: choose  Enter: press" &&
 	e2e_keys Right Right Enter && e2e_wait_for "Search:" &&
 	e2e_keys -l doctor && e2e_wait_for "When to see a doctor" &&
 	e2e_keys Enter && e2e_wait_line 24 "When to see a doctor"

@@ -433,6 +433,77 @@ test_library_and_contents(void **state)
 	layout_free(l);
 }
 
+/* A contents entry that wraps goes on under its first word. */
+static void
+test_contents_continuation(void **state)
+{
+	struct layout_opts	 o;
+	struct layout		*l;
+	const char		*t;
+	long			 i;
+	int			 width, seen = 0;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	for (width = 12; width <= 30; width++) {
+		o.width = width;
+		l = layout_contents(sample(), &o);
+		/* "  2. Wide and combining characters" */
+		i = find_line(l, "2. Wide");
+		assert_true(i >= 0);
+		t = layout_line_text(l, &l->lines[i]);
+		assert_memory_equal(t, "  2. Wide", 9);
+		for (i++; i < (long)l->nlines &&
+		    l->lines[i].link == l->lines[i - 1].link; i++) {
+			t = layout_line_text(l, &l->lines[i]);
+			assert_true(l->lines[i].len > 5);
+			assert_memory_equal(t, "     ", 5);
+			assert_true(t[5] != ' ');
+			seen++;
+		}
+		layout_free(l);
+	}
+	assert_true(seen > 0);
+}
+
+/* A reference's web address breaks only after a '/'. */
+static void
+test_url_breaks_after_slash(void **state)
+{
+	static const char	 url[] = "https://example.org/smith-2020";
+	struct layout		*l;
+	const struct layout_line *ln;
+	size_t			 i, n;
+	int			 width, broken = 0;
+	const char		*t;
+
+	(void)state;
+	for (width = 16; width <= 40; width++) {
+		l = lay(width, 0, 0);
+		for (i = 0, n = 0; i < l->nlines; i++) {
+			ln = &l->lines[i];
+			if (ln->anchor == 0 || l->sources[ln->anchor].len !=
+			    strlen(url) || memcmp(layout_source_text(l,
+			    ln->anchor), url, strlen(url)) != 0)
+				continue;
+			t = layout_line_text(l, ln) + ln->prefix;
+			/* The last line ends the address; others at '/'. */
+			if (ln->offset + ln->clen < strlen(url)) {
+				assert_int_equal(t[ln->clen - 1], '/');
+				broken = 1;
+			}
+			assert_true(ln->width <= (uint32_t)width);
+			n++;
+		}
+		assert_true(n >= 1);
+		/* Where it fits beside the number, it is on one line. */
+		if (width >= (int)strlen(url) + 4)
+			assert_int_equal(n, 1);
+		layout_free(l);
+	}
+	assert_true(broken);
+}
+
 /* Each line's content is exactly the bytes of its source at its offset. */
 static void
 test_sources_map_to_lines(void **state)
@@ -505,6 +576,8 @@ main(void)
 		cmocka_unit_test(test_library_and_contents),
 		cmocka_unit_test(test_sources_map_to_lines),
 		cmocka_unit_test(test_tiny_widths_terminate),
+		cmocka_unit_test(test_contents_continuation),
+		cmocka_unit_test(test_url_breaks_after_slash),
 	};
 
 	i18n_init(NULL);

@@ -938,6 +938,65 @@ test_hit_after(void **state)
 	layout_free(l);
 }
 
+/* A result too long for its line keeps the heading that matched. */
+static void
+test_label_fit(void **state)
+{
+	struct search_entry	 e[3];
+	char			*r[3];
+	size_t			 off, i;
+	int			 cols, ascii;
+
+	(void)state;
+	memset(e, 0, sizeof(e));
+	e[0].text = "Where the prostate is";
+	e[0].label = "A very long topic title about the prostate \xe2\x80\xba "
+	    "Where the prostate is";
+	e[1].text = "What it does";
+	e[1].label = "A very long topic title about the prostate \xe2\x80\xba "
+	    "What it does";
+	e[2].text = "Sub";
+	e[2].label = "A very long topic title \xe2\x80\xba Section heading "
+	    "\xe2\x80\xba Sub";
+	for (ascii = 0; ascii < 2; ascii++)
+		for (cols = 1; cols <= 80; cols++) {
+			for (i = 0; i < 3; i++) {
+				r[i] = search_label_fit(&e[i], cols, ascii,
+				    &off);
+				assert_true(text_width(r[i], strlen(r[i])) <=
+				    cols);
+				/* The heading is whole where it can be. */
+				if (cols >= 40) {
+					assert_string_equal(r[i] + off,
+					    e[i].text);
+					assert_true(off > 0);
+				}
+			}
+			/* Two headings never look the same. */
+			if (cols >= 10)
+				assert_string_not_equal(r[0], r[1]);
+			for (i = 0; i < 3; i++)
+				free(r[i]);
+		}
+	/* Wide enough: the whole label, as it is. */
+	r[0] = search_label_fit(&e[0], 80, 0, &off);
+	assert_string_equal(r[0], e[0].label);
+	free(r[0]);
+	/* Narrow: the title gives way first. */
+	r[0] = search_label_fit(&e[0], 36, 0, &off);
+	assert_string_equal(r[0], "A very long\xe2\x80\xa6 \xe2\x80\xba "
+	    "Where the prostate is");
+	free(r[0]);
+	r[0] = search_label_fit(&e[0], 36, 1, &off);
+	assert_string_equal(r[0], "A very... > Where the prostate is");
+	free(r[0]);
+	/* Then the section, then the heading itself. */
+	r[0] = search_label_fit(&e[2], 16, 0, &off);
+	assert_string_equal(r[0], "\xe2\x80\xa6 \xe2\x80\xba Secti\xe2\x80\xa6 "
+	    "\xe2\x80\xba Sub");
+	free(r[0]);
+}
+
 int
 main(void)
 {
@@ -957,6 +1016,7 @@ main(void)
 		cmocka_unit_test(test_hit_columns),
 		cmocka_unit_test(test_hit_clusters),
 		cmocka_unit_test(test_hit_after),
+		cmocka_unit_test(test_label_fit),
 	};
 
 	i18n_init(NULL);

@@ -1576,6 +1576,143 @@ test_fold_map_properties(void **state)
 
 /* ---- text_next ---- */
 
+/* Too long: cut between characters, at a word end if near, then "…". */
+static void
+test_ellipsize(void **state)
+{
+	static const struct {
+		const char	*s;
+		int		 cols;
+		int		 ascii;
+		const char	*want;
+	} cases[] = {
+		{ "Contents", 8, 0, "Contents" },
+		{ "Contents", 7, 0, "Conten\xe2\x80\xa6" },
+		{ "Contents", 7, 1, "Cont..." },
+		{ "Prostate massage: contents", 12, 0, "Prostate\xe2\x80\xa6" },
+		{ "Prostate massage: contents", 12, 1, "Prostate..." },
+		/* No word ends near the cut: cut inside the word. */
+		{ "Go prostatemassage", 12, 0, "Go prostate\xe2\x80\xa6" },
+		/* No blank before the ellipsis. */
+		{ "Up/Down: choose  Enter: open", 18, 0,
+		    "Up/Down: choose\xe2\x80\xa6" },
+		/* Wide characters are never split: 5 columns hold two. */
+		{ "\xe5\x89\x8d\xe5\x88\x97\xe8\x85\xba\xe6\x8c\x89", 6, 0,
+		    "\xe5\x89\x8d\xe5\x88\x97\xe2\x80\xa6" },
+		{ "\xe5\x89\x8d\xe5\x88\x97\xe8\x85\xba\xe6\x8c\x89", 5, 0,
+		    "\xe5\x89\x8d\xe5\x88\x97\xe2\x80\xa6" },
+		{ "\xe5\x89\x8d\xe5\x88\x97\xe8\x85\xba\xe6\x8c\x89", 4, 0,
+		    "\xe5\x89\x8d\xe2\x80\xa6" },
+		/* A letter and its accent stay together. */
+		{ "cafe\xcc\x81 au lait", 5, 0, "cafe\xcc\x81\xe2\x80\xa6" },
+		{ "abc", 1, 0, "\xe2\x80\xa6" },
+		{ "abcdef", 2, 1, ".." },
+		{ "abc", 0, 0, "" },
+	};
+	size_t	i;
+	char	*r;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		r = text_ellipsize(cases[i].s, strlen(cases[i].s),
+		    cases[i].cols, cases[i].ascii);
+		if (strcmp(r, cases[i].want) != 0)
+			fail_msg("case %zu: '%s' at %d: got '%s', want '%s'",
+			    i, cases[i].s, cases[i].cols, r, cases[i].want);
+		free(r);
+	}
+}
+
+/* Whatever the text and width: never wider, always whole clusters. */
+static void
+test_ellipsize_random(void **state)
+{
+	static const char *const pieces[] = {
+		"a", "word ", " ", "\xe4\xb8\xad", "e\xcc\x81",
+		"\xf0\x9f\x98\x80", "\xf0\x9f\x87\xa9\xf0\x9f\x87\xaa", "-",
+		/* A family joined by ZWJ; a heart with VS16. */
+		"\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d"
+		"\xf0\x9f\x91\xa7", "\xe2\x9d\xa4\xef\xb8\x8f",
+	};
+	char	 buf[512], *r;
+	size_t	 i, k, n, plen;
+	int	 cols, ascii, w;
+
+	(void)state;
+	srand(11);
+	for (i = 0; i < 5000; i++) {
+		buf[0] = '\0';
+		for (k = 0, n = rand() % 20; k < n; k++)
+			strcat(buf, pieces[rand() % 10]);
+		cols = rand() % 25;
+		ascii = rand() % 2;
+		r = text_ellipsize(buf, strlen(buf), cols, ascii);
+		w = text_width(r, strlen(r));
+		assert_true(w <= cols);
+		assert_true(u8_check((const uint8_t *)r, strlen(r)) == NULL);
+		if (text_width(buf, strlen(buf)) <= cols)
+			assert_string_equal(r, buf);
+		else {
+			/* What is kept is a prefix ending at a cluster. */
+			plen = strlen(r) - (ascii ? 3 : 3);
+			if (cols > (ascii ? 3 : 1)) {
+				size_t a = plen, b = plen;
+
+				assert_memory_equal(r, buf, plen);
+				text_round(buf, strlen(buf), &a, &b);
+				assert_int_equal(a, plen);
+			}
+		}
+		free(r);
+	}
+}
+
+/* An address breaks only after a slash, never at '-' or '.'. */
+static void
+test_wrap_url(void **state)
+{
+	static const char url[] =
+	    "https://www.nhs.uk/conditions/prostatitis-and-urinary-tract/"
+	    "what-to-do.html";
+	struct text_line	*tl;
+	size_t			 n, i;
+	int			 width;
+
+	(void)state;
+	/* Whole when it fits. */
+	n = text_wrap_url(url, strlen(url), 80, &tl);
+	assert_int_equal(n, 1);
+	free(tl);
+	for (width = 12; width <= 60; width++) {
+		n = text_wrap_url(url, strlen(url), width, &tl);
+		for (i = 0; i < n; i++) {
+			assert_true(tl[i].width <= width);
+			/* Each line but the last ends after a '/' ... */
+			if (i + 1 < n && url[tl[i].end - 1] != '/')
+				/* ... unless the part between is too long. */
+				assert_true(width < 37);
+			assert_true(i + 1 == n || tl[i].end == tl[i + 1].start);
+		}
+		free(tl);
+	}
+	/* Where a part fits, it is never broken at its '-'. */
+	n = text_wrap_url(url, strlen(url), 40, &tl);
+	assert_int_equal(n, 3);
+	assert_int_equal(tl[0].end, strlen("https://www.nhs.uk/conditions/"));
+	assert_int_equal(tl[1].end, strlen("https://www.nhs.uk/conditions/"
+	    "prostatitis-and-urinary-tract/"));
+	free(tl);
+	/* The ordinary wrap would have broken it at a '-'. */
+	n = text_wrap(url, strlen(url), 40, &tl);
+	assert_true(url[tl[0].end - 1] == '-' || url[tl[1].end - 1] == '-');
+	free(tl);
+	/* "//" stays whole: "https://" and "a/b", not "https:/" and "/a/b". */
+	n = text_wrap_url("https://a/b", 11, 9, &tl);
+	assert_int_equal(n, 2);
+	assert_int_equal(tl[0].end, 8);
+	free(tl);
+}
+
 static void
 test_next(void **state)
 {
@@ -1663,6 +1800,9 @@ main(void)
 		cmocka_unit_test(test_fold_search_highlight),
 		cmocka_unit_test(test_fold_map_properties),
 		cmocka_unit_test(test_next),
+		cmocka_unit_test(test_ellipsize),
+		cmocka_unit_test(test_ellipsize_random),
+		cmocka_unit_test(test_wrap_url),
 	};
 
 	return (cmocka_run_group_tests_name("text", tests, NULL, NULL));

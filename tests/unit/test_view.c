@@ -267,6 +267,95 @@ test_buttons(void **state)
 	view_free(&v);
 }
 
+/* At 40 columns every button shows a whole word, full or short. */
+static void
+test_buttons_whole_words(void **state)
+{
+	static const char *const ok[VIEW_NBUTTONS][2] = {
+		{ "Back", "Back" }, { "Contents", "Parts" },
+		{ "Search", "Search" }, { "Language", "Lang" },
+		{ "Help", "Help" },
+	};
+	struct view		v;
+	struct view_button	b[VIEW_NBUTTONS];
+	int			i, cols;
+
+	(void)state;
+	for (cols = 37; cols <= 120; cols++) {
+		start(&v, cols, 12);
+		view_buttons(&v, b);
+		for (i = 0; i < VIEW_NBUTTONS; i++) {
+			if (strcmp(b[i].label, ok[i][0]) != 0 &&
+			    strcmp(b[i].label, ok[i][1]) != 0)
+				fail_msg("%d columns: button %d says '%s'",
+				    cols, i, b[i].label);
+			/* The whole label shows inside the button. */
+			assert_true(b[i].width - (b[i].bracketed ? 4 : 2) >=
+			    (int)strlen(b[i].label));
+		}
+		/* Short forms only where the full ones do not fit. */
+		if (cols >= 44)
+			for (i = 0; i < VIEW_NBUTTONS; i++)
+				assert_string_equal(b[i].label, ok[i][0]);
+		view_free(&v);
+	}
+	/* Narrower still: cut, but with an ellipsis, never bare. */
+	for (cols = VIEW_MIN_COLS; cols < 37; cols++) {
+		start(&v, cols, 12);
+		view_buttons(&v, b);
+		for (i = 0; i < VIEW_NBUTTONS; i++)
+			assert_true(strcmp(b[i].label, ok[i][0]) == 0 ||
+			    strcmp(b[i].label, ok[i][1]) == 0 ||
+			    strstr(b[i].label, "\xe2\x80\xa6") != NULL);
+		assert_true(b[VIEW_NBUTTONS - 1].x +
+		    b[VIEW_NBUTTONS - 1].width <= cols);
+		view_free(&v);
+	}
+}
+
+/*
+ * The help screen's key column fits its widest keys: every description
+ * starts in one column, two or more after its keys.
+ */
+static void
+test_help_key_column(void **state)
+{
+	struct view			 v;
+	const struct layout_line	*ln;
+	const struct layout_span	*sp;
+	const char			*t;
+	size_t				 i;
+	int				 col = -1, cols, rows, k;
+
+	(void)state;
+	for (cols = 40; cols <= 100; cols += 60) {
+		start(&v, cols, 24);
+		view_apply(&v, ACT_HELP);
+		for (i = rows = 0, col = -1; i < v.layout->nlines; i++) {
+			ln = &v.layout->lines[i];
+			if (ln->nspans < 2 ||
+			    v.layout->spans[ln->span].style != LAYOUT_KEY)
+				continue;
+			sp = &v.layout->spans[ln->span];
+			t = layout_line_text(v.layout, ln);
+			/* Two blanks between the keys and their meaning. */
+			for (k = sp->len; k > 0 && t[k - 1] == ' '; k--)
+				continue;
+			if (k > 0) {
+				assert_true(sp->len - k >= 2);
+				rows++;
+			}
+			if (col < 0)
+				col = text_width(t, sp->len);
+			assert_int_equal(text_width(t, sp->len), col);
+		}
+		assert_true(rows > 10);
+		/* "Backspace, Left" is the widest English: no wider. */
+		assert_int_equal(col, 2 + 15 + 2);
+		view_free(&v);
+	}
+}
+
 /* Arrows and Enter alone reach the buttons and press them. */
 static void
 test_buttons_by_arrows(void **state)
@@ -695,7 +784,7 @@ test_kiosk_never_quits(void **state)
 		assert_true(view_allows(&v, b[i].action));
 	assert_int_equal(view_apply(&v, ACT_QUIT), 0);
 	assert_string_equal(v.message,
-	    "This screen stays open for the next reader.");
+	    "This stays open for the next reader.");
 	view_free(&v);
 	/* A long mix of keys, typing and taps. */
 	kiosk_state(&v, &k, 0, 80, 24);
@@ -1050,6 +1139,8 @@ main(void)
 		cmocka_unit_test(test_resize_keeps_place),
 		cmocka_unit_test(test_resize_from_the_start),
 		cmocka_unit_test(test_buttons),
+		cmocka_unit_test(test_buttons_whole_words),
+		cmocka_unit_test(test_help_key_column),
 		cmocka_unit_test(test_buttons_by_arrows),
 		cmocka_unit_test(test_taps),
 		cmocka_unit_test(test_follow_link_and_back),
