@@ -129,7 +129,7 @@ help_column() {
 	start40 "Gesundheitsthemen" "--lang=de" &&
 	e2e_keys '?' && e2e_wait_for "Tasten" &&
 	e2e_wait_for "BildAb, Leertaste  Eine Seite weiter" &&
-	e2e_wait_for "  Hoch, k            Eine Zeile" &&
+	e2e_wait_for "  Oben, k            Eine Zeile" &&
 	quit &&
 	start40 "Health topics" "" &&
 	e2e_keys '?' && e2e_wait_for "Keys" &&
