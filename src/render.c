@@ -135,7 +135,8 @@ render_text(int y, int x, const char *s, size_t len, int cols, attr_t a)
 		return;
 	/* Without UTF-8, no byte above 0x7f may reach the terminal. */
 	if (!tty_utf8()) {
-		ascii = text_to_ascii(s, len);
+		ascii = text_to_ascii_as(s, len,
+		    i18n_ascii_flags(i18n_lang_current()));
 		s = ascii;
 		len = strlen(ascii);
 	}
@@ -368,7 +369,8 @@ render_search(const struct view *v)
 		e = &v->search.index->entries[r->entry];
 		if (v->opts.ascii) {
 			/* Transliterated: byte spans no longer line up. */
-			char *a = text_to_ascii(e->label, strlen(e->label));
+			char *a = text_to_ascii_as(e->label, strlen(e->label),
+			    i18n_ascii_flags(v->opts.lang));
 
 			render_text(3 + y, 2, a, strlen(a), COLS - 2,
 			    (long)i == s->selected ? A_REVERSE : A_NORMAL);
