@@ -50,6 +50,13 @@ struct i18n_lang {
 };
 
 static char			 i18n_dir[4096];
+/* The terminal shows UTF-8 (else plain ASCII). */
+static int			 i18n_utf8 = 1;
+/* The program's messages (i18n_set_msgids). */
+static const char *const	*i18n_ids;
+static size_t			 i18n_nids;
+/* The first language of the start that the terminal cannot show. */
+static char			 i18n_unshown_code[I18N_CODE_MAX];
 /* Every language made, for the life of the process. */
 static struct i18n_lang		**i18n_langs;
 static size_t			 i18n_nlangs, i18n_langscap;
@@ -105,6 +112,8 @@ static int		 i18n_usable_in(const char *, const char *,
 static void		 i18n_aliases_load(void);
 static void		 i18n_filter_env(void);
 static void		 i18n_warn_damaged(const char *, const char *);
+static int		 i18n_shown_code(const char *);
+static void		 i18n_filter_shown(void);
 
 static int
 i18n_codeset_utf8(void)
@@ -140,6 +149,7 @@ i18n_init(const char *lang)
 
 	loc = setlocale(LC_ALL, "");
 	utf8 = loc != NULL && i18n_codeset_utf8();
+	i18n_utf8 = utf8;
 	if (loc != NULL)
 		msglang = i18n_lang_of(setlocale(LC_MESSAGES, NULL));
 	if (!utf8) {
@@ -166,8 +176,6 @@ i18n_init(const char *lang)
 		i18n_aliases_load();
 	/* Before the first lookup: gettext must never read a bad catalogue. */
 	i18n_filter_env();
-	i18n_lang_from_env(code, sizeof(code));
-	i18n_start = i18n_cur = i18n_lang_make(code, getenv("LANGUAGE"));
 	bindtextdomain(I18N_DOMAIN, dir);
 	bindtextdomain(I18N_CONTENT_DOMAIN, dir);
 	/* Packs without a folder of their own read the same one. */
@@ -177,6 +185,10 @@ i18n_init(const char *lang)
 	bind_textdomain_codeset(I18N_DOMAIN, "UTF-8");
 	bind_textdomain_codeset(I18N_CONTENT_DOMAIN, "UTF-8");
 	textdomain(I18N_DOMAIN);
+	/* Only languages the terminal can show: the next one, or English. */
+	i18n_filter_shown();
+	i18n_lang_from_env(code, sizeof(code));
+	i18n_start = i18n_cur = i18n_lang_make(code, getenv("LANGUAGE"));
 	return (utf8);
 }
 
@@ -526,7 +538,7 @@ char *
 i18n_warning(void)
 {
 	struct i18n_warning	*w;
-	char			*safe, *msg;
+	char			*safe, *msg, *text;
 	size_t			 i;
 
 	for (i = 0; i < I18N_MAX_WARN; i++) {
@@ -538,16 +550,18 @@ i18n_warning(void)
 		if (w->why == NULL)
 			/* TRANSLATORS: %s is what LANGUAGE names; keep
 			   "LANGUAGE", the name of a setting. */
-			msg = xasprintf(_("pamphlet: warning: LANGUAGE: "
-			    "'%s' is not a language code; use a code such as "
-			    "de, es or pt_BR\n"), safe);
+			text = xasprintf(_("warning: LANGUAGE: '%s' is not a "
+			    "language code; use a code such as de, es or "
+			    "pt_BR\n"), safe);
 		else
 			/* TRANSLATORS: %1$s is a file, %2$s says what is
 			   wrong with it ("a damaged hash table"). */
-			msg = xasprintf(_("pamphlet: warning: %1$s: %2$s; "
-			    "this translation is not used\n"), safe,
-			    _(w->why));
+			text = xasprintf(_("warning: %1$s: %2$s; this "
+			    "translation is not used\n"), safe, _(w->why));
 		free(safe);
+		/* The program's name, as every message starts. */
+		msg = xasprintf("pamphlet: %s", text);
+		free(text);
 		return (msg);
 	}
 	return (NULL);
@@ -588,6 +602,155 @@ i18n_filter_env(void)
 	setenv("LANGUAGE", len > 0 ? out : "C", 1);
 	free(out);
 	free(copy);
+}
+
+/*
+ * On a terminal without UTF-8, leaves out of LANGUAGE the languages it
+ * cannot show, noting the first.  Those left are sound (i18n_filter_env).
+ */
+static void
+i18n_filter_shown(void)
+{
+	char	*env, *copy, *e, *save, *out;
+	size_t	 len = 0;
+
+	i18n_unshown_code[0] = '\0';
+	if (i18n_utf8)
+		return;
+	env = xstrdup(getenv("LANGUAGE") != NULL ? getenv("LANGUAGE") : "");
+	copy = xstrdup(env);
+	out = xmalloc(strlen(copy) + 2);
+	out[0] = '\0';
+	for (e = strtok_r(copy, ":", &save); e != NULL;
+	    e = strtok_r(NULL, ":", &save)) {
+		if (strcmp(e, "C") == 0)
+			break;
+		if (!i18n_shown_code(e)) {
+			if (i18n_unshown_code[0] == '\0')
+				snprintf(i18n_unshown_code,
+				    sizeof(i18n_unshown_code), "%s", e);
+			continue;
+		}
+		if (len > 0)
+			out[len++] = ':';
+		strcpy(out + len, e);
+		len += strlen(e);
+	}
+	/* i18n_shown_code changed it: gettext must read it again. */
+	setenv("LANGUAGE", len > 0 ? out : "C", 1);
+	textdomain(textdomain(NULL));
+	free(out);
+	free(copy);
+	free(env);
+}
+
+/*
+ * Whether plain ASCII can write a sound language's name and program text
+ * without losing a letter.  Looks them up with LANGUAGE set to the code
+ * alone, and leaves it so: the caller sets it back.
+ */
+static int
+i18n_shown_code(const char *code)
+{
+	static const char	 name[] = "language-name\004English";
+	const char		*t;
+	size_t			 i;
+
+	if (i18n_utf8)
+		return (1);
+	setenv("LANGUAGE", code, 1);
+	textdomain(textdomain(NULL));
+	t = dgettext(I18N_DOMAIN, name);
+	if (t != name && !text_ascii_lossless(t, strlen(t)))
+		return (0);
+	for (i = 0; i < i18n_nids; i++) {
+		t = dgettext(I18N_DOMAIN, i18n_ids[i]);
+		if (t != i18n_ids[i] && !text_ascii_lossless(t, strlen(t)))
+			return (0);
+	}
+	return (1);
+}
+
+int
+i18n_shown(const struct i18n_lang *l)
+{
+	const struct i18n_lang	*was = i18n_cur;
+	int			 ok;
+
+	if (i18n_utf8 || strcmp(l->env, "C") == 0)
+		return (1);
+	ok = i18n_shown_code(l->code);
+	/* Back to what gettext read before. */
+	setenv("LANGUAGE", was != NULL ? was->env : "C", 1);
+	textdomain(textdomain(NULL));
+	return (ok);
+}
+
+const char *
+i18n_unshown(void)
+{
+	return (i18n_unshown_code[0] != '\0' ? i18n_unshown_code : NULL);
+}
+
+void
+i18n_set_msgids(const char *const *ids, size_t n)
+{
+	i18n_ids = ids;
+	i18n_nids = n;
+}
+
+void
+i18n_ui_count(const struct i18n_lang *l, size_t *done, size_t *total)
+{
+	const struct i18n_lang	*was = i18n_cur;
+	const char		*t;
+	size_t			 i;
+
+	*done = *total = 0;
+	if (strncmp(l->code, "en", 2) == 0 && strcspn(l->code, "_@") == 2) {
+		for (i = 0; i < i18n_nids; i++)
+			if (strcmp(i18n_ids[i], I18N_CREDITS) != 0)
+				(*done)++;
+		*total = *done;
+		return;
+	}
+	i18n_use(l);
+	for (i = 0; i < i18n_nids; i++) {
+		if (strcmp(i18n_ids[i], I18N_CREDITS) == 0)
+			continue;
+		(*total)++;
+		t = dgettext(I18N_DOMAIN, i18n_ids[i]);
+		if (t != i18n_ids[i])
+			(*done)++;
+	}
+	if (was != NULL)
+		i18n_use(was);
+}
+
+int
+i18n_ascii_flags(const struct i18n_lang *l)
+{
+	/* German, Swiss and Austrian German alike. */
+	if (l != NULL && strncmp(l->code, "de", 2) == 0 &&
+	    strcspn(l->code, "_@") == 2)
+		return (TEXT_ASCII_UMLAUT_E);
+	return (0);
+}
+
+int
+i18n_content_translated(const struct i18n_lang *lang, const struct tstr *ts)
+{
+	const char	*t;
+
+	if (ts->key == NULL)
+		return (0);
+	i18n_use(lang);
+	if (ts->domain != 0 && (ts->domain >= i18n_ndomains ||
+	    !i18n_domain_usable(ts->domain, lang, 0)))
+		return (0);
+	t = dgettext(ts->domain == 0 ? I18N_CONTENT_DOMAIN :
+	    i18n_domains[ts->domain].name, ts->key);
+	return (t != ts->key);
 }
 
 /* The first language of LANGUAGE, or "en". */
@@ -697,7 +860,7 @@ i18n_lang_get(const char *name)
 	 * whose catalogue is damaged is shown in English, and should one
 	 * for "en" be damaged too, "C" reads no catalogue at all.
 	 */
-	if (i18n_usable(code, 0))
+	if (i18n_usable(code, 0) && i18n_shown(i18n_lang_make(code, code)))
 		return (i18n_lang_make(code, code));
 	return (i18n_lang_make("en", i18n_usable("en", 0) ? "en" : "C"));
 }
@@ -782,13 +945,14 @@ i18n_choice_cmp(const void *a, const void *b)
 size_t
 i18n_languages(struct i18n_choice **out)
 {
-	const struct i18n_lang	*was = i18n_cur;
+	const struct i18n_lang	*was = i18n_cur, *lang;
 	struct i18n_choice	*l = NULL;
 	struct dirent		*de;
 	struct stat		 st;
 	DIR			*d;
+	const char		*name;
 	char			*path;
-	size_t			 n = 0, cap = 0, i;
+	size_t			 n = 0, cap = 0, i, done, total;
 	int			 ok;
 
 	xgrow(&l, &cap, 1, sizeof(*l));
@@ -807,8 +971,13 @@ i18n_languages(struct i18n_choice **out)
 			free(path);
 			if (!ok)
 				continue;
+			lang = i18n_lang_make(de->d_name, de->d_name);
+			/* Only what this terminal shows, translated whole. */
+			i18n_ui_count(lang, &done, &total);
+			if (done < total || !i18n_shown(lang))
+				continue;
 			xgrow(&l, &cap, n + 1, sizeof(*l));
-			l[n].lang = i18n_lang_make(de->d_name, de->d_name);
+			l[n].lang = lang;
 			l[n++].name = NULL;
 		}
 		closedir(d);
@@ -819,7 +988,11 @@ i18n_languages(struct i18n_choice **out)
 		i18n_use(l[i].lang);
 		/* TRANSLATORS: the name of your language, in your language,
 		   as a speaker would write it: "Español", "Deutsch". */
-		l[i].name = xstrdup(C_("language-name", "English"));
+		name = C_("language-name", "English");
+		/* Not a second "English": the code, until it is named. */
+		if (i > 0 && strcmp(name, "English") == 0)
+			name = i18n_lang_code(l[i].lang);
+		l[i].name = xstrdup(name);
 	}
 	if (was != NULL)
 		i18n_use(was);

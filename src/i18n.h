@@ -88,19 +88,68 @@ int		 i18n_installed(const char *code);
 /* A language the reader can choose, named in that language. */
 struct i18n_choice {
 	const struct i18n_lang	*lang;
-	char			*name;		/* "Español" */
+	char			*name;		/* "Español"; else the code */
 };
 
 /*
  * English, then every language installed for pamphlet (a catalogue of the
- * program's text in the catalogue folder), by code.  The language of the
- * program's text is the same after as before.  Free with
- * i18n_languages_free.
+ * program's text in the catalogue folder) that the terminal can show
+ * (i18n_shown) and whose catalogue translates every message of the
+ * program (i18n_ui_count), by code.  A language that does not name
+ * itself is named by its code.  The language of the program's text is
+ * the same after as before.  Free with i18n_languages_free.
  */
 size_t		 i18n_languages(struct i18n_choice **);
 void		 i18n_languages_free(struct i18n_choice *, size_t);
 /* 1 if two codes name the same language: "de" and "de_DE" do. */
 int		 i18n_same_language(const char *, const char *);
+
+/*
+ * The messages of the program, each as gettext looks it up (msgctxt
+ * "\004" msgid), from its template: what a catalogue must translate to
+ * be complete.  The program gives them at start; until then, only the
+ * language's own name is known.
+ */
+extern const char *const	 i18n_msgids[];
+extern const size_t		 i18n_nmsgids;
+void		 i18n_set_msgids(const char *const *, size_t);
+/*
+ * The message whose translation names the translators, one a line
+ * (GNOME's convention); not needed for a catalogue to be complete.
+ */
+#define I18N_CREDITS	"translator-credits"
+/*
+ * How many of the program's messages a language translates (not fuzzy:
+ * msgfmt leaves those out), and of how many.  English translates all.
+ */
+void		 i18n_ui_count(const struct i18n_lang *, size_t *done,
+		    size_t *total);
+/*
+ * 1 if the terminal can show the language: always on a UTF-8 terminal;
+ * on another, when plain ASCII can write every letter of its name and
+ * of its program text (text_ascii_lossless).  Decided from the text
+ * alone, so that no language is named here.
+ */
+int		 i18n_shown(const struct i18n_lang *);
+/*
+ * The language asked for at start (i18n_init's lang, LANGUAGE or the
+ * locale) that the terminal cannot show and that was left out, so that
+ * the next one or English is used; NULL if none was.
+ */
+const char	*i18n_unshown(void);
+/*
+ * Flags for text_to_ascii_as to write the language's text in plain
+ * ASCII: German writes its umlauts as ae, oe and ue.
+ */
+int		 i18n_ascii_flags(const struct i18n_lang *);
+/*
+ * A topic's text is offered in a language when at least this share of
+ * it, in per cent, is translated (and the program is all translated).
+ */
+#define I18N_OFFER_PERCENT	90
+/* 1 if a content string has a current translation in the language. */
+int		 i18n_content_translated(const struct i18n_lang *,
+		    const struct tstr *);
 
 /*
  * A gettext domain of content (a pack's "pamphlet-pack-ID"), its

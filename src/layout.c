@@ -132,7 +132,8 @@ static char *
 layout_show(const struct layout *l, const char *s)
 {
 	if (l->opts->ascii)
-		return (text_to_ascii(s, strlen(s)));
+		return (text_to_ascii_as(s, strlen(s),
+		    i18n_ascii_flags(l->lang)));
 	return (xstrdup(s));
 }
 

@@ -18,6 +18,7 @@
 #include "content.h"
 #include "diag.h"
 #include "doc.h"
+#include "i18n.h"
 #include "idset.h"
 #include "idx.h"
 #include "library.h"
@@ -744,4 +745,54 @@ library_check_paths(char *const *paths, size_t npaths, struct library *lib,
 	}
 	free(ctxs);
 	return (nerrors);
+}
+
+/* Counts a string of the library, and whether it is translated. */
+static void
+library_count(const struct tstr *ts, const struct i18n_lang *lang,
+    size_t *done, size_t *total)
+{
+	if (ts->key == NULL)
+		return;
+	(*total)++;
+	if (i18n_content_translated(lang, ts))
+		(*done)++;
+}
+
+int
+library_translated(const struct library *lib, const struct i18n_lang *lang)
+{
+	const struct i18n_lang	*was = i18n_lang_current();
+	const struct topic	*t;
+	const struct section	*s;
+	const struct block	*b;
+	size_t			 done = 0, total = 0, i, j, k, m;
+
+	for (i = 0; i < lib->ntopics; i++) {
+		t = lib->topics[i];
+		library_count(&t->title, lang, &done, &total);
+		library_count(&t->summary, lang, &done, &total);
+		library_count(&t->reviewed_by, lang, &done, &total);
+		for (j = 0; j < t->nsections; j++) {
+			s = &t->sections[j];
+			library_count(&s->heading, lang, &done, &total);
+			for (k = 0; k < s->nblocks; k++) {
+				b = &s->blocks[k];
+				library_count(&b->text, lang, &done, &total);
+				library_count(&b->body, lang, &done, &total);
+				library_count(&b->art, lang, &done, &total);
+				library_count(&b->art_ascii, lang, &done,
+				    &total);
+				library_count(&b->alt, lang, &done, &total);
+				for (m = 0; m < b->nitems; m++)
+					library_count(&b->items[m], lang,
+					    &done, &total);
+			}
+		}
+		for (j = 0; j < t->nrefs; j++)
+			library_count(&t->refs[j].note, lang, &done, &total);
+	}
+	if (was != NULL)
+		i18n_use(was);
+	return (total == 0 ? 100 : (int)(done * 100 / total));
 }

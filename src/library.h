@@ -85,6 +85,14 @@ int	library_build(struct library *, size_t i, struct diag_list *);
  * and inode, as stat says).  Cheap enough to ask every few seconds.
  */
 uint64_t library_signature(char *const *dirs, size_t ndirs);
+/*
+ * The share, in per cent rounded down, of the library's text that a
+ * language translates (100 when there is no text): every string of the
+ * topics loaded whole, and the title, summary and headings of those
+ * that an index stands for until they are opened.
+ */
+struct i18n_lang;
+int	library_translated(const struct library *, const struct i18n_lang *);
 /* Resolves see-also links; dangling ones are reported and removed. */
 void	library_resolve_links(struct library *, struct diag_list *);
 

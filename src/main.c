@@ -133,6 +133,9 @@ static int		 main_load_quiet(const struct main_opts *,
 			    struct library *, struct diag_list *);
 static void		 main_no_topics(const struct main_opts *);
 static void		 main_i18n_warnings(void);
+static void		 main_incomplete(const struct main_opts *,
+			    const struct library *);
+static void		 main_unshown(void);
 static long		 main_find_topic(const struct library *, const char *);
 static int		 main_list(const struct main_opts *);
 static int		 main_dump(const struct main_opts *);
@@ -160,7 +163,7 @@ main_usage_error(const char *fmt, ...)
 	/* What was typed may hold escape sequences: show it safely. */
 	safe = text_sanitize(msg != NULL ? msg : fmt, strlen(msg != NULL ?
 	    msg : fmt), TEXT_FLOW, NULL);
-	tty_printf(stderr, "pamphlet: %s\n", safe);
+	tty_error("%s\n", safe);
 	free(safe);
 	free(msg);
 	exit(EXIT_USAGE);
@@ -264,7 +267,7 @@ main_settings(struct main_opts *o, struct settings *set)
 		o->grade_limit = set->grade_limit;
 	if (o->lang == NULL && set->language != NULL) {
 		if (i18n_set_language(set->language) == -1) {
-			tty_printf(stderr, _("pamphlet: %s: '%s' is not a "
+			tty_error(_("%s: '%s' is not a "
 			    "language code; use a code such as de, es or "
 			    "pt_BR\n"), o->config, set->language);
 			return (-1);
@@ -276,7 +279,7 @@ main_settings(struct main_opts *o, struct settings *set)
 	o->exit_chord = set->exit_chord;
 	if (o->theme == -1 && set->theme != NULL &&
 	    (o->theme = render_theme_parse(set->theme)) == -1) {
-		tty_printf(stderr, _("pamphlet: %s: unknown theme '%s': use "
+		tty_error(_("%s: unknown theme '%s': use "
 		    "default, high-contrast or mono\n"), o->config, set->theme);
 		return (-1);
 	}
@@ -309,7 +312,51 @@ main_load(const struct main_opts *o, struct library *lib)
 		main_no_topics(o);
 		return (-1);
 	}
+	if (o->lang != NULL && !o->lang_missing)
+		main_incomplete(o, lib);
 	return (0);
+}
+
+/*
+ * A language asked for by name that the language list does not offer,
+ * because too little of it is translated: it is shown all the same (a
+ * translator can see the work so far), with a word why it is not offered.
+ */
+static void
+main_incomplete(const struct main_opts *o, const struct library *lib)
+{
+	const struct i18n_lang	*l = i18n_lang_default();
+	size_t			 done, total;
+	int			 share, ui;
+
+	if (i18n_same_language(i18n_lang_code(l), "en"))
+		return;
+	i18n_ui_count(l, &done, &total);
+	share = library_translated(lib, l);
+	if (done == total && share >= I18N_OFFER_PERCENT)
+		return;
+	ui = total == 0 ? 100 : (int)(done * 100 / total);
+	/* 99% when a single message is left. */
+	if (ui == 100 && done < total)
+		ui = 99;
+	/* TRANSLATORS: %1$s is a language code; the numbers are shares in
+	   per cent.  Keep each %% before its word. */
+	tty_error(_("the translation into '%1$s' is not complete: %2$d%% of "
+	    "the program and %3$d%% of the topics are translated; the "
+	    "language list offers it when the program is all translated and "
+	    "at least %4$d%% of the topics are\n"), o->lang, ui, share,
+	    I18N_OFFER_PERCENT);
+}
+
+/* The language asked for, that this terminal cannot show. */
+static void
+main_unshown(void)
+{
+	/* TRANSLATORS: %1$s is a language code ("zh_CN"), %2$s the name
+	   of your language. */
+	tty_error(_("this terminal cannot show the letters of %1$s, so the "
+	    "text is in %2$s\n"), i18n_unshown(),
+	    C_("language-name", "English"));
 }
 
 /*
@@ -354,7 +401,7 @@ main_no_topics(const struct main_opts *o)
 	for (i = 0; i < o->ncontent; i++) {
 		safe = text_sanitize(o->content[i], strlen(o->content[i]),
 		    TEXT_FLOW, NULL);
-		tty_printf(stderr, _("pamphlet: no topics could be loaded from "
+		tty_error(_("no topics could be loaded from "
 		    "%s\n"), safe);
 		free(safe);
 	}
@@ -378,7 +425,7 @@ main_find_topic(const struct library *lib, const char *id)
 
 	if (i < 0)
 		/* TRANSLATORS: %s is a topic id given on the command line. */
-		tty_printf(stderr, _("pamphlet: no topic '%s'; 'pamphlet --list' "
+		tty_error(_("no topic '%s'; 'pamphlet --list' "
 		    "shows them all\n"), id);
 	return (i);
 }
@@ -417,7 +464,7 @@ main_dump(const struct main_opts *o)
 	}
 	/* The topic whole, not the stub an index gives. */
 	if (library_build(&lib, (size_t)t, NULL) == -1) {
-		tty_printf(stderr, _("pamphlet: topic '%s' cannot be read; "
+		tty_error(_("topic '%s' cannot be read; "
 		    "'pamphlet --check' says why\n"), o->dump_topic);
 		doc_library_free(&lib);
 		return (EXIT_FAILURE);
@@ -452,13 +499,13 @@ main_extract(const struct main_opts *o)
 	diag_init(&diags);
 	(void)library_load(&lib, o->content, o->ncontent, NULL, 0, &diags);
 	if (lib.npacks != 1 && diags.nerrors == 0) {
-		tty_printf(stderr, _("pamphlet: --extract-pot makes the "
+		tty_error(_("--extract-pot makes the "
 		    "template of one pack: give its folder with --content\n"));
 		rc = EXIT_FAILURE;
 	} else if (lib.ntopics == 0 || diags.nerrors > 0) {
 		/* A partial template would drop translations: refuse. */
 		diag_print(stderr, &diags);
-		tty_printf(stderr, _("pamphlet: fix the errors above before "
+		tty_error(_("fix the errors above before "
 		    "extracting the text to translate\n"));
 		rc = EXIT_FAILURE;
 	} else
@@ -492,27 +539,28 @@ main_index(const struct main_opts *o)
 	if (mkdir(o->cache, 0755) == -1 && errno != EEXIST) {
 		why = strerror(errno);
 		/* TRANSLATORS: a folder and why. */
-		tty_printf(stderr, _("pamphlet: cannot make the folder %s: %s\n"),
+		tty_error(_("cannot make the folder %s: %s\n"),
 		    o->cache, why);
 		rc = EXIT_FAILURE;
 	} else if (library_load(&lib, o->content, o->ncontent, &ix, 0,
 	    &diags) == 0 || diags.nerrors > 0) {
 		diag_print(stderr, &diags);
-		tty_printf(stderr, _("pamphlet: fix the errors above before "
+		tty_error(_("fix the errors above before "
 		    "indexing the topics\n"));
 		rc = EXIT_FAILURE;
 	} else if (library_index_save(&ix, &failed) == -1) {
 		why = strerror(errno);
 		diag_print(stderr, &diags);
 		/* TRANSLATORS: a file and why. */
-		tty_printf(stderr, _("pamphlet: cannot write %s: %s\n"),
+		tty_error(_("cannot write %s: %s\n"),
 		    failed, why);
 		rc = EXIT_FAILURE;
 	} else {
 		diag_print(stderr, &diags);
-		tty_printf(stdout, i18n_ui_plural("pamphlet: %zu topic file "
-		    "indexed in %s\n", "pamphlet: %zu topic files indexed "
-		    "in %s\n", ix.parsed), ix.parsed, o->cache);
+		tty_fputs("pamphlet: ", stdout);
+		tty_printf(stdout, i18n_ui_plural("%zu topic file indexed in "
+		    "%s\n", "%zu topic files indexed in %s\n", ix.parsed),
+		    ix.parsed, o->cache);
 	}
 	library_index_free(&ix);
 	diag_free(&diags);
@@ -593,7 +641,7 @@ main_log(const char *fmt, ...)
 	if (isatty(STDERR_FILENO))
 		diag_add(&main_later, NULL, 0, 0, DIAG_IO, msg, NULL);
 	else {
-		tty_printf(stderr, "pamphlet: %s\n", msg);
+		tty_error("%s\n", msg);
 		fflush(stderr);
 	}
 	free(msg);
@@ -683,7 +731,7 @@ main_view(const struct main_opts *o, const char *topic, const char *section)
 	if (section != NULL &&
 	    (s = doc_find_section(lib.topics[t], section)) < 0) {
 		/* TRANSLATORS: first %s is a section id, second a topic id. */
-		tty_printf(stderr, _("pamphlet: no section '%s' in topic '%s'\n"),
+		tty_error(_("no section '%s' in topic '%s'\n"),
 		    section, topic);
 		doc_library_free(&lib);
 		return (EXIT_FAILURE);
@@ -813,7 +861,7 @@ done:
 	doc_library_free(&lib);
 	/* What could not be said while the screen was the reader's. */
 	for (i = 0; i < main_later.n; i++)
-		tty_printf(stderr, "pamphlet: %s\n", main_later.items[i].arg);
+		tty_error("%s\n", main_later.items[i].arg);
 	diag_free(&main_later);
 	return (rc != 0 ? 128 + rc : EXIT_SUCCESS);
 }
@@ -838,7 +886,7 @@ main_close_stdout(void)
 		err = errno;
 	if (err == 0 || err == EPIPE)
 		return;
-	tty_printf(stderr, _("pamphlet: write error: %s\n"), strerror(err));
+	tty_error(_("write error: %s\n"), strerror(err));
 	_exit(EXIT_FAILURE);
 }
 
@@ -855,6 +903,7 @@ main(int argc, char *argv[])
 	int			 c, rc, read_settings;
 
 	atexit(main_close_stdout);
+	i18n_set_msgids(i18n_msgids, i18n_nmsgids);
 	main_i18n(NULL);
 	memset(&o, 0, sizeof(o));
 	o.command = CMD_VIEW;
@@ -989,12 +1038,15 @@ main(int argc, char *argv[])
 		/* Never English in its place without a word. */
 		if (!i18n_installed(o.lang)) {
 			/* TRANSLATORS: %s is a language code. */
-			tty_printf(stderr, _("pamphlet: no translation into '%s' "
+			tty_error(_("no translation into '%s' "
 			    "is installed; the program and topics show in "
 			    "English\n"), o.lang);
 			o.lang_missing = 1;
 		}
 	}
+	/* The viewer says it on its status line. */
+	if (i18n_unshown() != NULL && o.command != CMD_VIEW)
+		main_unshown();
 
 	rc = main_run(&o, argv, argc);
 	if (o.content_set)

@@ -136,7 +136,8 @@ render_text(int y, int x, const char *s, size_t len, int cols, attr_t a)
 		return;
 	/* Without UTF-8, no byte above 0x7f may reach the terminal. */
 	if (!tty_utf8()) {
-		ascii = text_to_ascii(s, len);
+		ascii = text_to_ascii_as(s, len,
+		    i18n_ascii_flags(i18n_lang_current()));
 		s = ascii;
 		len = strlen(ascii);
 	}
@@ -423,6 +424,14 @@ render_search(const struct view *v)
 		/* The title gives way first: the heading found must show. */
 		label = search_label_fit(e, COLS - 2, v->opts.ascii ||
 		    !tty_utf8(), &off);
+		if (v->opts.ascii) {
+			/* Spelt in ASCII for the language shown. */
+			char *a = text_to_ascii_as(label, strlen(label),
+			    i18n_ascii_flags(v->opts.lang));
+
+			free(label);
+			label = a;
+		}
 		render_text(3 + y, 2, label, strlen(label), COLS - 2,
 		    (long)i == s->selected ? A_REVERSE : A_NORMAL);
 		lw = 2 + text_width(label, strlen(label));

@@ -48,6 +48,8 @@ static size_t	 text_wrap_at(const char *, size_t, int, const char *,
 		    struct text_line **);
 static size_t	 text_cut(const char *, size_t, int);
 static const char *text_ascii_lookup(ucs4_t);
+static int	 text_umlaut_base(ucs4_t);
+static int	 text_next_is_upper(const uint8_t *, size_t, size_t);
 static void	 text_fold_put(char **, size_t **, size_t *, size_t *,
 		    const uint8_t *, size_t, size_t);
 
@@ -79,6 +81,7 @@ static const struct text_ascii text_ascii_map[] = {
 	{ 0x0142, "l" },
 	{ 0x0152, "OE" },
 	{ 0x0153, "oe" },
+	{ 0x1e9e, "SS" },	/* capital sharp s */
 	{ 0x2010, "-" },
 	{ 0x2011, "-" },
 	{ 0x2012, "-" },
@@ -822,6 +825,66 @@ text_ascii_lookup(ucs4_t uc)
 char *
 text_to_ascii(const char *s, size_t len)
 {
+	return (text_to_ascii_as(s, len, 0));
+}
+
+/* The base letters German writes with an e after them for an umlaut. */
+static int
+text_umlaut_base(ucs4_t uc)
+{
+	return (uc == 'a' || uc == 'o' || uc == 'u' || uc == 'A' ||
+	    uc == 'O' || uc == 'U');
+}
+
+/*
+ * Whether the letter after an umlaut at nfd[i..n) is a capital: "ÜBER"
+ * becomes "UEBER", "Über" "Ueber".  Marks are skipped.
+ */
+static int
+text_next_is_upper(const uint8_t *nfd, size_t i, size_t n)
+{
+	ucs4_t	uc;
+	int	m, bad;
+
+	for (; i < n; i += m) {
+		m = text_decode(nfd + i, n - i, &uc, &bad);
+		if (text_is_mark(uc))
+			continue;
+		return (uc_is_property_uppercase(uc));
+	}
+	return (0);
+}
+
+int
+text_ascii_lossless(const char *s, size_t len)
+{
+	uint8_t		*nfd;
+	size_t		 i, n;
+	ucs4_t		 uc;
+	int		 m, bad, ok = 1;
+
+	for (i = 0; i < len && (unsigned char)s[i] < 0x80; i++)
+		continue;
+	if (i == len)
+		return (1);
+	nfd = text_normalize(UNINORM_NFD, (const uint8_t *)s, len, &n);
+	for (i = 0; i < n && ok; i += m) {
+		m = text_decode(nfd + i, n - i, &uc, &bad);
+		if (uc < 0x80 || text_is_mark(uc))
+			continue;
+		if (!uc_is_general_category(uc, UC_CATEGORY_L) &&
+		    !uc_is_general_category(uc, UC_CATEGORY_Nd))
+			continue;
+		if (text_ascii_lookup(uc) == NULL)
+			ok = 0;
+	}
+	free(nfd);	/* from libunistring */
+	return (ok);
+}
+
+char *
+text_to_ascii_as(const char *s, size_t len, int flags)
+{
 	static const char	 qmarks[] = "??", blanks[] = "  ";
 	uint8_t			*nfd;
 	const char		*rep;
@@ -835,8 +898,17 @@ text_to_ascii(const char *s, size_t len)
 	for (i = 0; i < n; i += m) {
 		m = text_decode(nfd + i, n - i, &uc, &bad);
 		if (uc >= 0x20 && uc < 0x7f) {
-			xgrow(&out, &cap, o + 2, 1);
+			xgrow(&out, &cap, o + 3, 1);
 			out[o++] = uc;
+			/* NFD puts the two dots right after the letter. */
+			if ((flags & TEXT_ASCII_UMLAUT_E) &&
+			    text_umlaut_base(uc) && i + m + 1 < n &&
+			    nfd[i + m] == 0xcc && nfd[i + m + 1] == 0x88) {
+				out[o++] = uc >= 'a' ||
+				    !text_next_is_upper(nfd, i + m + 2, n) ?
+				    'e' : 'E';
+				m += 2;
+			}
 			continue;
 		}
 		if (uc == '\n')

@@ -108,6 +108,19 @@ char	*text_ellipsize(const char *s, size_t len, int cols, int ascii);
  * anything else becomes '?' (wide characters '??' to keep the width).
  */
 char	*text_to_ascii(const char *s, size_t len);
+/*
+ * text_to_ascii with flags: TEXT_ASCII_UMLAUT_E writes a, o and u with
+ * two dots as ae, oe and ue (Ae, or AE before another capital), as
+ * German does when it has no umlauts; others lose their accents.
+ */
+#define TEXT_ASCII_UMLAUT_E	0x1
+char	*text_to_ascii_as(const char *s, size_t len, int flags);
+/*
+ * 1 if text_to_ascii keeps every letter and digit of valid UTF-8 s: each
+ * one is ASCII, or an accented letter, or has an ASCII spelling.  Text in
+ * a script that ASCII cannot write (Chinese, Greek, Cyrillic) gives 0.
+ */
+int	 text_ascii_lossless(const char *s, size_t len);
 
 /*
  * Folds text for forgiving search: NFD, case folding, combining marks

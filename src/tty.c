@@ -413,7 +413,8 @@ tty_fputs(const char *s, FILE *fp)
 
 	if (tty_utf8_on)
 		return (fputs(s, fp));
-	a = text_to_ascii(s, strlen(s));
+	a = text_to_ascii_as(s, strlen(s),
+	    i18n_ascii_flags(i18n_lang_current()));
 	rc = fputs(a, fp);
 	free(a);
 	return (rc);
@@ -432,6 +433,29 @@ tty_printf(FILE *fp, const char *fmt, ...)
 	if (n < 0)
 		return (-1);
 	n = tty_fputs(s, fp);
+	free(s);
+	return (n);
+}
+
+int
+tty_error(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s, *line;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return (-1);
+	/* One write, so that messages from two processes do not mix. */
+	if (asprintf(&line, "pamphlet: %s", s) < 0) {
+		free(s);
+		return (-1);
+	}
+	n = tty_fputs(line, stderr);
+	free(line);
 	free(s);
 	return (n);
 }

@@ -64,5 +64,12 @@ int	tty_utf8(void);
 int	tty_fputs(const char *, FILE *);
 int	tty_printf(FILE *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+/*
+ * A message for standard error, as tty_printf writes it, after the
+ * program's name: "pamphlet: ".  The name is never part of a translated
+ * message, so that every message starts the same way.
+ */
+int	tty_error(const char *, ...)
+	    __attribute__((format(printf, 1, 2)));
 
 #endif

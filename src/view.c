@@ -27,6 +27,9 @@ static void		 view_help_row(struct layout *, const char *, int, int,
 			    const char *, const char *);
 static struct layout	*view_languages(const struct view *);
 static void		 view_language_pick(struct view *, long);
+static void		 view_offer(struct view *);
+static void		 view_credits(struct layout *);
+static void		 view_unshown(struct view *);
 static void		 view_clamp(struct view *);
 static void		 view_show_focus(struct view *);
 static void		 view_focus_visible(struct view *, int);
@@ -76,6 +79,7 @@ view_init(struct view *v, struct library *lib,
 	if (v->layout->nlinks > 0)
 		v->focus = 0;
 	v->place = layout_anchor_at(v->layout, 0);
+	view_unshown(v);
 }
 
 void
@@ -134,6 +138,48 @@ view_build(const struct view *v)
 	default:
 		return (layout_library(v->lib, &v->opts));
 	}
+}
+
+/*
+ * The languages a reader may choose: those i18n_languages gives whose
+ * translation of the topics is far enough along, and English.
+ */
+static void
+view_offer(struct view *v)
+{
+	size_t	i, n;
+
+	v->nlangs = i18n_languages(&v->langs);
+	for (i = n = 1; i < v->nlangs; i++) {
+		if (library_translated(v->lib, v->langs[i].lang) <
+		    I18N_OFFER_PERCENT) {
+			free(v->langs[i].name);
+			continue;
+		}
+		v->langs[n++] = v->langs[i];
+	}
+	if (v->nlangs > 0)
+		v->nlangs = n;
+}
+
+/*
+ * In the language asked for at start, the terminal could not show
+ * the reader's language: say so, in the language used instead.
+ */
+static void
+view_unshown(struct view *v)
+{
+	const char	*code = i18n_unshown();
+
+	if (code == NULL || v->opts.lang != i18n_lang_default())
+		return;
+	i18n_use(v->opts.lang);
+	/* TRANSLATORS: %1$s is a language code ("zh_CN") whose letters
+	   this screen cannot show, %2$s the name of your language.  Keep
+	   it short: it shares the status line. */
+	snprintf(v->msgbuf, sizeof(v->msgbuf), _("Cannot show %1$s on this "
+	    "screen; showing %2$s."), code, C_("language-name", "English"));
+	v->message = v->msgbuf;
 }
 
 /* The languages installed, each named in itself. */
@@ -211,6 +257,7 @@ view_help(const struct view *v)
 			}
 		}
 	}
+	view_credits(l);
 	return (l);
 }
 
@@ -251,6 +298,37 @@ view_help_row(struct layout *l, const char *keys, int kw, int w,
 	if (over)
 		layout_paragraph(l, help, LAYOUT_TEXT, pad, pad, LAYOUT_KEY);
 	free(first);
+}
+
+/*
+ * Who translated the program, as its catalogue says: one name a line.
+ * Nothing when the message is not translated.
+ */
+static void
+view_credits(struct layout *l)
+{
+	const char	*c, *nl;
+	char		*line;
+
+	/* TRANSLATORS: do not translate this; instead, list the
+	   translators of your language, one name a line, for the help
+	   screen.  Leave it untranslated to show no names. */
+	c = _("translator-credits");
+
+	if (strcmp(c, I18N_CREDITS) == 0 || *c == '\0')
+		return;
+	layout_blank(l);
+	layout_paragraph(l, _("Translated by"), LAYOUT_SUBHEADING, "", "",
+	    LAYOUT_SUBHEADING);
+	for (; *c != '\0'; c = *nl != '\0' ? nl + 1 : nl) {
+		nl = c + strcspn(c, "\n");
+		if (nl == c)
+			continue;
+		line = xstrndup(c, (size_t)(nl - c));
+		layout_paragraph(l, line, LAYOUT_TEXT, "  ", "    ",
+		    LAYOUT_TEXT);
+		free(line);
+	}
 }
 
 static size_t
@@ -349,7 +427,7 @@ view_go(struct view *v, enum view_screen screen, long topic)
 		view_find_clear(v);
 	/* Back to a list of languages: read them again. */
 	if (screen == VIEW_LANGUAGE && v->nlangs == 0)
-		v->nlangs = i18n_languages(&v->langs);
+		view_offer(v);
 	v->screen = screen;
 	v->topic = topic;
 	layout_free(v->layout);
@@ -637,7 +715,7 @@ view_act(struct view *v, enum action a)
 			break;
 		view_push(v);
 		i18n_languages_free(v->langs, v->nlangs);
-		v->nlangs = i18n_languages(&v->langs);
+		view_offer(v);
 		view_go(v, VIEW_LANGUAGE, v->topic);
 		/* The current language is the one chosen. */
 		for (v->focus = 0; (size_t)v->focus + 1 < v->nlangs &&

@@ -406,12 +406,12 @@ else
 	# Plural-Forms of the header and the printf formats of translations.
 	# --index prints a plural and --check a format of three numbers.
 	rm -rf "$T/ix" && cp -r "$golden" "$T/ix"
-	indexed='msgid "pamphlet: %zu topic file indexed in %s\n"
-msgid_plural "pamphlet: %zu topic files indexed in %s\n"'
+	indexed='msgid "%zu topic file indexed in %s\n"
+msgid_plural "%zu topic files indexed in %s\n"'
 	printf '%s\nmsgstr[0] "Qa %%zu %%s\\n"\nmsgstr[1] "Qa %%zu %%s\\n"\n' \
 	    "$indexed" >"$T/indexed.po"
 	mocat sound 'nplurals=2; plural=(n != 1);' <"$T/indexed.po"
-	hcase "a sound plural formula is used" 0 "^Qa 2 .*/cache$" "$norm" \
+	hcase "a sound plural formula is used" 0 "^pamphlet: Qa 2 .*/cache$" "$norm" \
 	    env LANGUAGE=qa PAMPHLET_LOCALEDIR="$T/sound" "$PAMPHLET" --content "$T/ix" --cache "$T/cache" --index
 	mocat div0 'nplurals=2; plural=(n % 0);' <"$T/indexed.po"
 	post='grep -q "qa/LC_MESSAGES/pamphlet.mo: a plural formula that can divide by zero; this translation is not used" "$T/out" &&

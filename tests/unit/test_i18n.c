@@ -26,6 +26,7 @@
 #include "i18n.h"
 #include "layout.h"
 #include "text.h"
+#include "view.h"
 #include "xalloc.h"
 
 static struct library	lib;
@@ -456,6 +457,215 @@ test_languages_keep_current(void **state)
 	i18n_init(NULL);
 }
 
+/*
+ * On a terminal without UTF-8, a language is shown only when plain
+ * ASCII can write its letters, as its own text says: "qb" names itself
+ * with a Greek letter, "qc" with an umlaut.  The next language in
+ * LANGUAGE, or English, is used instead, and the language list leaves
+ * it out.  With UTF-8, both are shown.
+ */
+static void
+test_shown_by_text(void **state)
+{
+	const char		*loc = getenv("PAMPHLET_TEST_LOCALEDIR");
+	char			 dir[4200];
+	struct i18n_choice	*l;
+	size_t			 n;
+
+	(void)state;
+	snprintf(dir, sizeof(dir), "%s-ascii", loc);
+	setenv("PAMPHLET_LOCALEDIR", dir, 1);
+	setenv("LC_ALL", "C", 1);
+	setenv("LANGUAGE", "qb:qc", 1);
+	assert_int_equal(i18n_init(NULL), 0);
+	assert_string_equal(i18n_lang_code(i18n_lang_default()), "qc");
+	assert_non_null(i18n_unshown());
+	assert_string_equal(i18n_unshown(), "qb");
+	assert_string_equal(_("Health topics"), "Qc topics");
+	assert_false(i18n_shown(i18n_lang_get("qb")) &&
+	    strcmp(i18n_lang_code(i18n_lang_get("qb")), "qb") == 0);
+	n = i18n_languages(&l);
+	assert_int_equal(n, 2);
+	assert_string_equal(l[0].name, "English");
+	assert_string_equal(l[1].name, "Qäish");
+	i18n_languages_free(l, n);
+
+	/* Nothing else to show: English, and the notice names the code. */
+	setenv("LANGUAGE", "qb", 1);
+	assert_int_equal(i18n_init(NULL), 0);
+	assert_string_equal(i18n_lang_code(i18n_lang_default()), "en");
+	assert_string_equal(i18n_unshown(), "qb");
+	assert_string_equal(_("Health topics"), "Health topics");
+	/* --lang asks the same way. */
+	unsetenv("LANGUAGE");
+	assert_int_equal(i18n_init("qb"), 0);
+	assert_string_equal(i18n_lang_code(i18n_lang_default()), "en");
+	assert_string_equal(i18n_unshown(), "qb");
+
+	setenv("LC_ALL", "C.UTF-8", 1);
+	setenv("LANGUAGE", "qb", 1);
+	assert_int_equal(i18n_init(NULL), 1);
+	assert_string_equal(i18n_lang_code(i18n_lang_default()), "qb");
+	assert_null(i18n_unshown());
+	assert_string_equal(_("Health topics"), "Qb topics");
+	n = i18n_languages(&l);
+	assert_int_equal(n, 3);
+	assert_string_equal(l[1].name, "Qβish");
+	i18n_languages_free(l, n);
+
+	setenv("PAMPHLET_LOCALEDIR", loc, 1);
+	unsetenv("LANGUAGE");
+	i18n_init(NULL);
+}
+
+/*
+ * A language is complete when it translates every message of the
+ * program but the translators' names; the list offers only those.
+ */
+static void
+test_ui_complete(void **state)
+{
+	static const char *const some[] = {
+		"Health topics", "Sources", "Not in the catalogue",
+		I18N_CREDITS
+	};
+	static const char *const all[] = {
+		"Health topics", "Sources", "language-name\004English",
+		I18N_CREDITS
+	};
+	struct i18n_choice	*l;
+	size_t			 n, done, total;
+
+	(void)state;
+	i18n_set_language("en");
+	i18n_set_msgids(some, 4);
+	i18n_ui_count(i18n_lang_get("qa"), &done, &total);
+	assert_int_equal(done, 2);
+	assert_int_equal(total, 3);
+	i18n_ui_count(i18n_lang_get("en"), &done, &total);
+	assert_int_equal(done, 3);
+	assert_int_equal(total, 3);
+	/* Counting leaves the language in use as it was. */
+	assert_string_equal(current(), "en");
+	n = i18n_languages(&l);
+	assert_int_equal(n, 1);
+	i18n_languages_free(l, n);
+
+	i18n_set_msgids(all, 4);
+	i18n_ui_count(i18n_lang_get("qa"), &done, &total);
+	assert_int_equal(done, 3);
+	assert_int_equal(total, 3);
+	n = i18n_languages(&l);
+	assert_int_equal(n, 2);
+	assert_string_equal(l[1].name, "Qaish");
+	i18n_languages_free(l, n);
+	i18n_set_msgids(NULL, 0);
+}
+
+/*
+ * The share of the topics' text a language translates: the fixtures'
+ * catalogue translates some of it, a language without one none.
+ */
+static void
+test_content_share(void **state)
+{
+	int	qa, zz;
+
+	(void)state;
+	i18n_set_language("en");
+	qa = library_translated(&lib, i18n_lang_get("qa"));
+	zz = library_translated(&lib, i18n_lang_get("zz"));
+	assert_true(qa > 0);
+	assert_true(qa < I18N_OFFER_PERCENT);
+	assert_int_equal(zz, 0);
+	assert_string_equal(current(), "en");
+	assert_true(i18n_content_translated(i18n_lang_get("qa"),
+	    &sample()->title));
+	assert_false(i18n_content_translated(i18n_lang_get("zz"),
+	    &sample()->title));
+	i18n_set_language("en");
+}
+
+/* 1 if a line of the view's page holds s. */
+static int
+view_shows(const struct view *v, const char *s)
+{
+	size_t	i;
+
+	for (i = 0; i < v->layout->nlines; i++)
+		if (strstr(layout_line_text(v->layout, &v->layout->lines[i]),
+		    s) != NULL)
+			return (1);
+	return (0);
+}
+
+/*
+ * The help screen names the translators when the catalogue does, one
+ * a line, and nothing in English, where the message is not translated.
+ */
+static void
+test_help_credits(void **state)
+{
+	struct layout_opts	 o;
+	struct view		 v;
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	o.lang = i18n_lang_get("qa");
+	view_init(&v, &lib, &o, NULL, 80, 24);
+	view_apply(&v, ACT_HELP);
+	assert_true(view_shows(&v, "Ana Qa <ana@example.org>"));
+	assert_true(view_shows(&v, "Bo Qa"));
+	view_free(&v);
+
+	o.lang = i18n_lang_get("en");
+	view_init(&v, &lib, &o, NULL, 80, 24);
+	view_apply(&v, ACT_HELP);
+	assert_false(view_shows(&v, "translator-credits"));
+	assert_false(view_shows(&v, "Translated by"));
+	view_free(&v);
+}
+
+/*
+ * The language list leaves out a language whose program text is all
+ * translated but too little of the topics'; "qa" translates a few of
+ * the fixtures' strings.  English is always there.
+ */
+static void
+test_list_needs_topics(void **state)
+{
+	static const char *const ids[] = { "Health topics" };
+	struct layout_opts	 o;
+	struct view		 v;
+
+	(void)state;
+	i18n_set_msgids(ids, 1);
+	memset(&o, 0, sizeof(o));
+	o.lang = i18n_lang_get("en");
+	view_init(&v, &lib, &o, NULL, 80, 24);
+	view_apply(&v, ACT_LANGUAGE);
+	assert_int_equal(v.nlangs, 1);
+	assert_true(view_shows(&v, "English"));
+	assert_false(view_shows(&v, "Qaish"));
+	view_free(&v);
+	i18n_set_msgids(NULL, 0);
+}
+
+/* German, and only German, spells its umlauts out in plain ASCII. */
+static void
+test_ascii_flags(void **state)
+{
+	(void)state;
+	assert_int_equal(i18n_ascii_flags(i18n_lang_get("de")),
+	    TEXT_ASCII_UMLAUT_E);
+	assert_int_equal(i18n_ascii_flags(i18n_lang_get("de_AT")),
+	    TEXT_ASCII_UMLAUT_E);
+	assert_int_equal(i18n_ascii_flags(i18n_lang_get("fr")), 0);
+	assert_int_equal(i18n_ascii_flags(i18n_lang_get("en")), 0);
+	assert_int_equal(i18n_ascii_flags(i18n_lang_get("dsb")), 0);
+	assert_int_equal(i18n_ascii_flags(NULL), 0);
+}
+
 /* A C locale still shows translations, and says the terminal is ASCII. */
 static void
 test_c_locale_upgraded(void **state)
@@ -500,6 +710,12 @@ main(void)
 		cmocka_unit_test(test_layout_in_two_languages),
 		cmocka_unit_test(test_languages_keep_current),
 		cmocka_unit_test(test_c_locale_upgraded),
+		cmocka_unit_test(test_shown_by_text),
+		cmocka_unit_test(test_ui_complete),
+		cmocka_unit_test(test_content_share),
+		cmocka_unit_test(test_ascii_flags),
+		cmocka_unit_test(test_help_credits),
+		cmocka_unit_test(test_list_needs_topics),
 	};
 
 	return (cmocka_run_group_tests_name("i18n", tests, setup, teardown));

@@ -1382,6 +1382,93 @@ test_ascii_properties(void **state)
 	free(s);
 }
 
+/*
+ * German spells its umlauts out: a capital's e follows the letter after
+ * it, so that a word in capitals stays in capitals.  Other languages'
+ * accents go as before, also in German text.
+ */
+static void
+test_ascii_umlaut_e(void **state)
+{
+	static const struct {
+		const char	*in;
+		const char	*out;
+	} cases[] = {
+		{ "Schüttelfrost", "Schuettelfrost" },
+		{ "örtliche können Ärzte", "oertliche koennen Aerzte" },
+		{ "Über ÜBER Ä", "Ueber UEBER Ae" },
+		{ "ÄRZTIN, Öl", "AERZTIN, Oel" },
+		{ "Straße STRAẞE", "Strasse STRASSE" },
+		/* Already decomposed: the same. */
+		{ "Schu\xcc\x88ttelfrost", "Schuettelfrost" },
+		{ "Café naïve ë", "Cafe naive e" },
+		{ "„Zitat“ – ‚so‘", "\"Zitat\" - 'so'" },
+		{ "5\xe2\x80\xaf" "km", "5 km" },
+	};
+	size_t	 i;
+	char	*s;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		s = text_to_ascii_as(cases[i].in, strlen(cases[i].in),
+		    TEXT_ASCII_UMLAUT_E);
+		if (strcmp(s, cases[i].out) != 0)
+			fail_msg("case %zu: got \"%s\", want \"%s\"", i, s,
+			    cases[i].out);
+		free(s);
+	}
+	/* Without the flag, the dots go. */
+	s = text_to_ascii("Schüttelfrost", strlen("Schüttelfrost"));
+	assert_string_equal(s, "Schuttelfrost");
+	free(s);
+}
+
+/*
+ * French spaces and typographic punctuation: no-break spaces (U+00A0,
+ * the narrow U+202F before ; : ! ? and inside « ») become spaces, and
+ * quotes and dashes ASCII ones.
+ */
+static void
+test_ascii_french(void **state)
+{
+	const char	*in = "\xc2\xab" "\xe2\x80\xaf" "Bonjour"
+			    "\xe2\x80\xaf" "\xc2\xbb" "\xe2\x80\xaf" ";"
+			    " 10" NBSP "%" " \xe2\x80\x94 l\xe2\x80\x99" "eau"
+			    "\xe2\x80\xaf" "!";
+	char		*s;
+
+	(void)state;
+	s = text_to_ascii(in, strlen(in));
+	assert_string_equal(s, "\" Bonjour \" ; 10 % - l'eau !");
+	free(s);
+}
+
+/*
+ * Whether plain ASCII keeps every letter: accents and ligatures do,
+ * other scripts do not; symbols and fractions are not letters.
+ */
+static void
+test_ascii_lossless(void **state)
+{
+	static const char *const yes[] = {
+		"", "English", "Español", "Français", "Deutsch", "Straße",
+		"Œuvre, Łódź, Ærø", "½ m² 37 °C", "„so“ – ok",
+	};
+	static const char *const no[] = {
+		"简体中文", "Ελληνικά", "Русский", "日本語", "한국어",
+		"Deutsch ж", "\xd9\xa3",	/* Arabic-Indic digit three */
+	};
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof yes / sizeof *yes; i++)
+		if (!text_ascii_lossless(yes[i], strlen(yes[i])))
+			fail_msg("\"%s\" said to lose letters", yes[i]);
+	for (i = 0; i < sizeof no / sizeof *no; i++)
+		if (text_ascii_lossless(no[i], strlen(no[i])))
+			fail_msg("\"%s\" said to keep its letters", no[i]);
+}
+
 /* ---- text_fold ---- */
 
 static char *
@@ -1794,6 +1881,9 @@ main(void)
 		cmocka_unit_test(test_wrap_large),
 		cmocka_unit_test(test_ascii),
 		cmocka_unit_test(test_ascii_properties),
+		cmocka_unit_test(test_ascii_umlaut_e),
+		cmocka_unit_test(test_ascii_french),
+		cmocka_unit_test(test_ascii_lossless),
 		cmocka_unit_test(test_fold_equal),
 		cmocka_unit_test(test_fold_values),
 		cmocka_unit_test(test_fold_map),
