@@ -1,6 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Translation catalogues: every PO file is valid (msgfmt --check), and the
+# Translation catalogues: every PO file is valid (msgfmt --check) and
+# i18nspector finds nothing wrong in it or in a template, and the
 # committed templates hold exactly the strings of the sources today, so
 # translators never work from a stale list.
 . "${top_srcdir:-.}/tests/lib.sh"
@@ -9,11 +10,44 @@ cd "$top_srcdir" || exit 1
 command -v msgfmt >/dev/null || tap_skip_all "gettext tools are not installed"
 
 pos=$(ls po/*.po po-content/*.po 2>/dev/null)
-tap_plan $(( $(echo "$pos" | grep -c .) + 3 ))
+pots="po/pamphlet.pot po-content/pamphlet-pack-core.pot"
+tap_plan $(( 2 * $(echo "$pos" | grep -c .) + 5 ))
 
 for po in $pos; do
 	tap_check "msgfmt --check $po" msgfmt --check -o /dev/null "$po"
 done
+
+# i18nspector: no error and no warning (E: or W:) for any file.  Two
+# findings wait on decisions outside the files, and are shown as known
+# failures (TODO) while their values stay as they are now:
+# - invalid-report-msgid-bugs-to for the placeholder address on
+#   example.org, which AC_INIT in configure.ac sets;
+# - invalid-last-translator 'pamphlet translators', a team name with no
+#   address, in the shipped languages' headers.
+if command -v i18nspector >/dev/null 2>&1; then
+	# shellcheck disable=SC2086
+	i18nspector $pos $pots >"$tap_tmp/i18nspector" 2>&1
+	for f in $pos $pots; do
+		grep -F -e "E: $f: " -e "W: $f: " "$tap_tmp/i18nspector" \
+		    >"$tap_tmp/found"
+		grep -v -e "^W: $f: invalid-report-msgid-bugs-to '[^']*@example\.org'\$" \
+		    -e "^W: $f: invalid-last-translator 'pamphlet translators'\$" \
+		    "$tap_tmp/found" >"$tap_tmp/new"
+		if [ ! -s "$tap_tmp/found" ]; then
+			tap_ok "i18nspector $f"
+		elif [ ! -s "$tap_tmp/new" ]; then
+			tap_n=$((tap_n + 1))
+			echo "not ok $tap_n - i18nspector $f # TODO $(cut -d" " -f3- "$tap_tmp/found" | tr "\n" " ")"
+		else
+			tap_fail "i18nspector $f" "$(cat "$tap_tmp/new")"
+		fi
+	done
+else
+	for f in $pos $pots; do
+		tap_n=$((tap_n + 1))
+		echo "ok $tap_n - i18nspector $f # SKIP i18nspector is not installed (tools/install-deps --test)"
+	done
+fi
 
 # The strings of a template: contexts and ids, without places or dates.
 strings() { msgcat --no-location --no-wrap --sort-output "$1" | sed '1,/^$/d'; }

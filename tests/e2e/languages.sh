@@ -1,17 +1,22 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Every shipped language end to end: the viewer starts in it, shows the
-# program's words and the topics' headings translated, searches in it,
-# and the language list switches to English and back.  Expected words
-# come from the built catalogues themselves.
+# Every shipped language, and any other that is complete, end to end:
+# the viewer starts in it, shows the program's words and the topics'
+# headings translated, searches in it, and the language list switches to
+# English and back.  Expected words come from the built catalogues
+# themselves.  A language still being translated is skipped.
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 
-langs=$(sed 's/#.*//' "$top_srcdir/po-content/LINGUAS" | tr -s ' \n' ' ')
-[ -n "$(echo $langs)" ] || tap_skip_all "no languages are shipped yet"
+lang_split
+langs=$lang_full
+[ -n "$langs$lang_part" ] || tap_skip_all "no languages are shipped yet"
 export TEXTDOMAINDIR="$PAMPHLET_LOCALEDIR"
 run="$PAMPHLET --content $e2e_content"
 set -- $langs
-tap_plan $(( $# * 4 ))
+n=$#
+set -- $lang_part
+tap_plan $(( n * 4 + $# ))
+lang_skip_part
 
 # tr LANG DOMAIN CONTEXT TEXT: the translation, as the catalogue has it.
 tr() {
@@ -46,15 +51,16 @@ for lang in $langs; do
 	}
 	e2e_case "$lang: contents and sections are translated" reads
 
-	# Its place in the list: English first, then the codes in order.
-	pos=$(printf '%s\n' $langs | LC_ALL=C sort | grep -n -x "$lang" |
-	    cut -d: -f1)
-
 	switches() {
 		e2e_keys L && e2e_wait_for "English" && e2e_wait_for "$name" &&
 		e2e_keys Home Enter &&
 		e2e_wait_line 24 "5. When to see a doctor" &&
 		e2e_keys L && e2e_wait_for "$name" && e2e_keys Home &&
+		# Its place in the list, counted from English at the top.
+		pos=$(e2e_screen | awk -v name="$name" '{ sub(/^ +/, "");
+		    sub(/ +$/, "") } $0 == "English" && !e { e = NR }
+		    $0 == name && e { print NR - e; exit }') &&
+		[ -n "$pos" ] &&
 		i=0 &&
 		while [ "$i" -lt "$pos" ]; do
 			e2e_keys Down
