@@ -354,6 +354,7 @@ render_search(const struct view *v)
 		    s->nresults);
 		render_text(2, 1, buf, strlen(buf), COLS - 1, A_NORMAL);
 	} else {
+		/* TRANSLATORS: under the search line.  At most 39 columns. */
 		const char *msg = _("Type a word, such as \"doctor\".");
 
 		render_text(2, 1, msg, strlen(msg), COLS - 1, A_NORMAL);
@@ -428,6 +429,8 @@ render_draw(const struct view *v)
 		getyx(stdscr, y, x);
 		render_buttons(v);
 		render_bar(LINES - 1, v->message != NULL ? v->message :
+		    /* TRANSLATORS: status line of the heading search; keep
+		       the space at the start.  At most 40 columns. */
 		    _(" Up/Down: choose  Enter: open  Esc: back"), "");
 		move(y, x);
 		curs_set(1);
@@ -473,6 +476,8 @@ render_draw(const struct view *v)
 	else if (v->screen == VIEW_LIBRARY || v->screen == VIEW_CONTENTS ||
 	    v->screen == VIEW_LANGUAGE)
 		snprintf(left, sizeof(left), " %s",
+		    /* TRANSLATORS: status line, beside how far through the
+		       page.  At most 33 columns. */
 		    _("Up/Down: choose  Enter: open"));
 	else
 		left[0] = '\0';

@@ -391,6 +391,7 @@ view_section_step(struct view *v, int dir)
 
 	if (dir > 0) {
 		if (s + 1 >= (long)l->nsections) {
+			/* TRANSLATORS: status line.  At most 33 columns. */
 			v->message = _("This is the last section.");
 			return;
 		}
@@ -403,6 +404,7 @@ view_section_step(struct view *v, int dir)
 			v->top = l->section_line[s - 1];
 		else {
 			v->top = 0;
+			/* TRANSLATORS: status line.  At most 33 columns. */
 			v->message = _("This is the first section.");
 		}
 	}
@@ -511,6 +513,7 @@ view_act(struct view *v, enum action a)
 		break;
 	case ACT_PAGE_DOWN:
 		if (v->top >= view_max_top(v) && v->screen == VIEW_READING)
+			/* TRANSLATORS: status line.  At most 33 columns. */
 			v->message = _("This is the end of the topic.");
 		v->top += rows > 1 ? rows - 1 : 1;
 		view_clamp(v);
@@ -700,11 +703,16 @@ view_buttons(const struct view *v, struct view_button *b)
 	};
 	int	lw[VIEW_NBUTTONS], i, total, cut, extra, x, pad;
 
-	/* TRANSLATORS: buttons along the bottom of the screen; short. */
+	/* TRANSLATORS: buttons along the bottom of the screen; the five
+	   share a line of 40 columns on a small screen.  At most 5 columns. */
 	b[VIEW_BUTTON_BACK].label = C_("button", "Back");
+	/* TRANSLATORS: a button, beside four others.  At most 5 columns. */
 	b[VIEW_BUTTON_CONTENTS].label = C_("button", "Contents");
+	/* TRANSLATORS: a button, beside four others.  At most 5 columns. */
 	b[VIEW_BUTTON_SEARCH].label = C_("button", "Search");
+	/* TRANSLATORS: a button, beside four others.  At most 5 columns. */
 	b[VIEW_BUTTON_LANGUAGE].label = C_("button", "Language");
+	/* TRANSLATORS: a button, beside four others.  At most 5 columns. */
 	b[VIEW_BUTTON_HELP].label = C_("button", "Help");
 	for (i = 0; i < VIEW_NBUTTONS; i++) {
 		b[i].action = acts[i];
@@ -1062,6 +1070,7 @@ view_find_run(struct view *v)
 		v->top = layout_find(v->layout, v->find.from_place);
 		view_clamp(v);
 		if (v->find.line.len > 0)
+			/* TRANSLATORS: status line.  At most 33 columns. */
 			v->message = _("Not found in this topic.");
 		return;
 	}
