@@ -170,6 +170,49 @@ static const struct diag_entry diag_table[DIAG_MAX] = {
 	[DIAG_NO_TOPICS] = { DIAG_ERROR, 0,
 	    N_("no topic files (*.yaml) here; a pack holds pack.yaml and "
 	    "its topics") },
+	[DIAG_TR_EMPH_OPEN] = { DIAG_ERROR, 0,
+	    N_("%s translation: a '*' is not closed, so it shows as a star; "
+	    "put the words to show in bold between two stars, *like this*, "
+	    "with no space inside them") },
+	[DIAG_TR_EMPH_COUNT] = { DIAG_WARNING, 0,
+	    N_("%s translation: parts in bold (between *stars*): %s; in the "
+	    "English: %s; put stars around the words that match the English "
+	    "ones") },
+	[DIAG_TR_ART_WIDE] = { DIAG_ERROR, 0,
+	    N_("%s translation: the drawing is %s columns wide; at most %s "
+	    "fit on a small screen, which shows its description instead: "
+	    "shorten the labels") },
+	[DIAG_TR_ART_LINES] = { DIAG_ERROR, 0,
+	    N_("%s translation: the drawing has %s lines, but the English "
+	    "has %s; keep its lines and change only the labels") },
+	[DIAG_TR_ASCII] = { DIAG_ERROR, 0,
+	    N_("%s translation: the ASCII drawing has '%s', which is not "
+	    "plain ASCII; use only keyboard characters, or keep the English "
+	    "label") },
+	[DIAG_TR_FORMAT] = { DIAG_ERROR, 0,
+	    N_("%s translation: its placeholders (%s) do not match the "
+	    "English (%s), so the English is shown; keep each one with its "
+	    "type, and number them all to change the order (%%2$s %%1$s)") },
+	[DIAG_TR_FORMAT_FEWER] = { DIAG_WARNING, 0,
+	    N_("%s translation: its placeholders (%s) leave out some of the "
+	    "English (%s); keep each one") },
+	[DIAG_TR_CJK_SPACE] = { DIAG_WARNING, 0,
+	    N_("%s translation: a space between '*' and Chinese or Japanese "
+	    "text shows on screen; remove it, as bold needs no spaces "
+	    "there") },
+	[DIAG_TR_FR_SPACE] = { DIAG_WARNING, 0,
+	    N_("%s translation: a plain space before '%s' lets the line "
+	    "break there; use a no-break space (U+202F or U+00A0)") },
+	[DIAG_TR_FR_NO_SPACE] = { DIAG_WARNING, 0,
+	    N_("%s translation: no space before '%s'; put a no-break space "
+	    "(U+202F or U+00A0) there") },
+	[DIAG_TR_FR_QUOTE] = { DIAG_WARNING, 0,
+	    N_("%s translation: a plain space beside '%s' lets the line "
+	    "break there; use a no-break space (U+202F or U+00A0)") },
+	[DIAG_TR_TOO_LONG] = { DIAG_WARNING, 0,
+	    N_("%s translation: %s columns wide, but the comment for "
+	    "translators allows at most %s; shorten it, or a small screen "
+	    "cuts it off") },
 };
 
 void
@@ -415,9 +458,12 @@ diag_format(const struct diag *d)
 	file = diag_printable(d->file, 0);
 	diag_buf_str(&b, file);
 	free(file);
-	if (d->line != 0) {
+	if (d->line != 0 && d->col != 0) {
 		snprintf(pos, sizeof(pos), ":%lu:%lu", (unsigned long)d->line,
 		    (unsigned long)d->col);
+		diag_buf_str(&b, pos);
+	} else if (d->line != 0) {
+		snprintf(pos, sizeof(pos), ":%lu", (unsigned long)d->line);
 		diag_buf_str(&b, pos);
 	}
 	/*

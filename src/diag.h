@@ -71,6 +71,22 @@ enum diag_code {
 	DIAG_LIBRARY_YAML_KEY,	/* warning: arg: key, arg2: where it goes */
 	DIAG_NO_CATALOGUE,	/* warning: language, domain, folder */
 	DIAG_NO_TOPICS,		/* a folder without topic files */
+	/*
+	 * Translations (tcheck.h); arg is always the language code.  Each
+	 * one is said at the English text's place, or the PO entry's.
+	 */
+	DIAG_TR_EMPH_OPEN,	/* a star that is shown as it is */
+	DIAG_TR_EMPH_COUNT,	/* arg2: parts in it, arg3: in the English */
+	DIAG_TR_ART_WIDE,	/* arg2: its columns, arg3: the limit */
+	DIAG_TR_ART_LINES,	/* arg2: its lines, arg3: the English's */
+	DIAG_TR_ASCII,		/* arg2: the first other character */
+	DIAG_TR_FORMAT,		/* arg2: its placeholders, arg3: English's */
+	DIAG_TR_FORMAT_FEWER,	/* the same */
+	DIAG_TR_CJK_SPACE,
+	DIAG_TR_FR_SPACE,	/* arg2: the sign */
+	DIAG_TR_FR_NO_SPACE,	/* arg2: the sign */
+	DIAG_TR_FR_QUOTE,	/* arg2: the quotation mark */
+	DIAG_TR_TOO_LONG,	/* arg2: its columns, arg3: the limit */
 	DIAG_MAX
 };
 
@@ -112,7 +128,8 @@ void		 diag_move(struct diag_list *dst, struct diag_list *src);
 void		 diag_sort(struct diag_list *);
 enum diag_level	 diag_code_level(enum diag_code);
 /*
- * Formats one diagnostic as "FILE:LINE:COL: error: message" (translated),
+ * Formats one diagnostic as "FILE:LINE:COL: error: message" (translated;
+ * "FILE:LINE: ..." when the column is 0),
  * with untrusted parts made printable and cut to about 60 characters.
  * Returns a string to free.  Where arg2 is marked above as a word or
  * words of the program ("topic", "a list"), the caller passes the English

@@ -8,7 +8,6 @@
  */
 #include "config.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,12 +50,6 @@ struct layout_frame {
 	int			 url;		/* a web address: break after '/' */
 };
 
-/* Byte ranges of emphasis in a paragraph with its markers removed. */
-struct layout_emph {
-	size_t	start;
-	size_t	end;
-};
-
 static const struct layout_glyphs *layout_glyphs(const struct layout *);
 static void	 layout_begin_line(struct layout *);
 static void	 layout_add(struct layout *, const char *, size_t,
@@ -64,8 +57,6 @@ static void	 layout_add(struct layout *, const char *, size_t,
 static void	 layout_pad(struct layout *, int, enum layout_style);
 static void	 layout_end_line(struct layout *, uint32_t);
 static char	*layout_show(const struct layout *, const char *);
-static char	*layout_strip_emph(const char *, struct layout_emph **,
-		    size_t *);
 static void	 layout_framed(struct layout *, const char *,
 		    enum layout_style, const struct layout_frame *);
 static void	 layout_rule(struct layout *, int, const char *,
@@ -258,57 +249,19 @@ layout_blank(struct layout *l)
 	layout_end_line(l, LAYOUT_NONE);
 }
 
-/*
- * Removes *emphasis* markers: a '*' opens at the start or after anything
- * but an ASCII letter or digit (so after CJK punctuation too) when a
- * non-space follows, and closes when one precedes it; unmatched stars
- * stay as they are.
- */
-static char *
-layout_strip_emph(const char *s, struct layout_emph **ranges, size_t *nranges)
-{
-	size_t	 len = strlen(s), i, o = 0, cap = 0, open;
-	char	*out = xmalloc(len + 1);
-	const char *close;
-
-	*ranges = NULL;
-	*nranges = 0;
-	for (i = 0; i < len; i++) {
-		if (s[i] == '*' && i + 1 < len && s[i + 1] != ' ' &&
-		    s[i + 1] != '*' && (i == 0 ||
-		    !isalnum((unsigned char)s[i - 1]))) {
-			close = strchr(s + i + 1, '*');
-			if (close != NULL && close[-1] != ' ') {
-				open = o;
-				for (i++; s + i < close; i++)
-					out[o++] = s[i];
-				xgrow(ranges, &cap, *nranges + 1,
-				    sizeof(**ranges));
-				(*ranges)[*nranges].start = open;
-				(*ranges)[*nranges].end = o;
-				(*nranges)++;
-				continue;
-			}
-		}
-		out[o++] = s[i];
-	}
-	out[o] = '\0';
-	return (out);
-}
-
 /* Adds wrapped text inside a frame; one new anchor serial per call. */
 static void
 layout_framed(struct layout *l, const char *text, enum layout_style st,
     const struct layout_frame *f)
 {
-	struct layout_emph	*em = NULL;
+	struct text_emph	*em = NULL;
 	struct text_line	*tl;
 	size_t			 nem = 0, nl, i, e, p, q;
 	char			*shown, *plain;
 	int			 avail, pw;
 
 	shown = layout_show(l, text);
-	plain = f->emph ? layout_strip_emph(shown, &em, &nem) : shown;
+	plain = f->emph ? text_strip_emph(shown, &em, &nem) : shown;
 	pw = text_width(f->rest, strlen(f->rest));
 	avail = l->width - pw - (f->right != NULL ?
 	    text_width(f->right, strlen(f->right)) : 0);
@@ -573,8 +526,7 @@ layout_sources(struct layout *l, const struct block *b,
 	free(refs);
 }
 
-/* The widest line of a drawing, in columns. */
-static int
+int
 layout_art_width(const char *art)
 {
 	const char	*p = art, *nl;
@@ -601,14 +553,14 @@ layout_figure(struct layout *l, const struct block *b)
 
 	s = art->key != NULL ? i18n_content(l->lang, art) : NULL;
 	if (s != NULL && !l->opts->plain &&
-	    layout_art_width(s) + 2 <= l->width) {
+	    layout_art_width(s) + LAYOUT_FIGURE_INDENT <= l->width) {
 		layout_new_source(l, s, strlen(s));
 		for (p = s;; p = nl + 1) {
 			nl = strchr(p, '\n');
 			off = p - s;
 			layout_begin_line(l);
-			layout_add(l, "  ", 2, LAYOUT_TEXT);
-			l->lines[l->nlines].prefix = 2;
+			layout_pad(l, LAYOUT_FIGURE_INDENT, LAYOUT_TEXT);
+			l->lines[l->nlines].prefix = LAYOUT_FIGURE_INDENT;
 			l->lines[l->nlines].clen = nl != NULL ?
 			    (size_t)(nl - p) : strlen(p);
 			layout_add(l, p, l->lines[l->nlines].clen,

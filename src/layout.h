@@ -143,6 +143,20 @@ struct layout_anchor {
 	uint32_t	offset;
 };
 
+/*
+ * A drawing is shown indented by LAYOUT_FIGURE_INDENT columns, and only
+ * when all of it fits; otherwise its description is shown instead.  The
+ * narrowest screens pamphlet is written for have LAYOUT_TARGET_COLS
+ * columns, so a drawing of at most LAYOUT_FIGURE_MAX columns shows on
+ * every one of them.
+ */
+#define LAYOUT_FIGURE_INDENT	2
+#define LAYOUT_TARGET_COLS	40
+#define LAYOUT_FIGURE_MAX	(LAYOUT_TARGET_COLS - LAYOUT_FIGURE_INDENT)
+
+/* The widest line of a drawing (lines end in '\n'), in columns. */
+int		 layout_art_width(const char *);
+
 /* A whole topic for reading: header, notice, sections, sources. */
 struct layout	*layout_topic(const struct topic *, const struct layout_opts *);
 /* The library: each topic's title and summary as a link. */

@@ -32,6 +32,7 @@
 #include "readability.h"
 #include "render.h"
 #include "settings.h"
+#include "tcheck.h"
 #include "tty.h"
 #include "text.h"
 #include "view.h"
@@ -568,9 +569,45 @@ main_index(const struct main_opts *o)
 	return (rc);
 }
 
+/* The translation checks of --check --lang: where findings go. */
+struct main_tr {
+	struct diag_list	*diags;
+	const struct i18n_lang	*lang;
+	const char		*code;
+	size_t			 n;
+};
+
+/*
+ * One string of the topics in the language checked, as the viewer finds
+ * it in its pack's catalogue; said at the English text's place.
+ */
+static void
+main_check_tr(const struct tstr *ts, const char *file, const char *path,
+    void *arg)
+{
+	struct main_tr		*tr = arg;
+	struct tcheck_entry	 e;
+	const char		*t;
+
+	t = i18n_content(tr->lang, ts);
+	if (t == NULL || t == tstr_msgid(ts))
+		return;
+	memset(&e, 0, sizeof(e));
+	e.file = file;
+	e.line = ts->line;
+	e.col = ts->col;
+	e.lang = tr->code;
+	e.msgid = tstr_msgid(ts);
+	e.msgstr = t;
+	if ((e.flags = tcheck_comment_flags(path)) == 0)
+		e.flags = TCHECK_EMPH;
+	tr->n += tcheck_entry(tr->diags, &e);
+}
+
 static int
 main_check(const struct main_opts *o, char **paths, int npaths)
 {
+	struct main_tr		 tr;
 	struct library		 lib;
 	struct diag_list	 diags;
 	char			*safe;
@@ -590,6 +627,16 @@ main_check(const struct main_opts *o, char **paths, int npaths)
 	errors = library_check_paths(paths, (size_t)npaths, &lib, &diags);
 	/* The reading grades come first, the problems next to the summary. */
 	errors += readability_check(&lib, stdout, &diags);
+	/* With --lang, each translation of the topics too. */
+	memset(&tr, 0, sizeof(tr));
+	if (o->lang != NULL) {
+		tr.diags = &diags;
+		tr.lang = i18n_lang_default();
+		tr.code = o->lang;
+		i = diags.nerrors;
+		pot_walk(&lib, main_check_tr, &tr);
+		errors += diags.nerrors - i;
+	}
 	diag_sort(&diags);
 	diag_print(stdout, &diags);
 	/* TRANSLATORS: the summary of --check; the numbers are counts. */
@@ -613,7 +660,8 @@ main_check(const struct main_opts *o, char **paths, int npaths)
 	diag_free(&diags);
 	doc_library_free(&lib);
 	/* A check in a language that is not there has not checked it. */
-	return (errors > 0 || o->lang_missing ? EXIT_FAILURE : EXIT_SUCCESS);
+	return (errors > 0 || tr.n > 0 || o->lang_missing ? EXIT_FAILURE :
+	    EXIT_SUCCESS);
 }
 
 /* Seconds between looks at the content while nobody reads. */

@@ -885,3 +885,21 @@ mo_format_fits(const char *en, const char *tr)
 	}
 	return (1);
 }
+
+enum mo_fmt_match
+mo_format_match(const char *en, const char *tr)
+{
+	struct mo_fmt	fe, ft;
+	int		i;
+
+	if (!mo_format_fits(en, tr))
+		return (MO_FMT_BAD);
+	if (mo_fmt_parse(en, &fe) == -1)
+		return (strchr(tr, '%') == NULL ? MO_FMT_SAME : MO_FMT_BAD);
+	if (mo_fmt_parse(tr, &ft) == -1)
+		return (MO_FMT_BAD);
+	for (i = 1; i <= fe.top; i++)
+		if (ft.type[i][0] == '\0')
+			return (MO_FMT_FEWER);
+	return (MO_FMT_SAME);
+}

@@ -80,6 +80,19 @@ int		 mo_plural_form(const char *header, unsigned long n,
  */
 int		 mo_format_fits(const char *en, const char *tr);
 
+/*
+ * How a translated format compares with the English: MO_FMT_SAME when it
+ * takes the same arguments, each of the same type (in any order, by
+ * number); MO_FMT_FEWER when it fits (mo_format_fits) but leaves some
+ * out; MO_FMT_BAD when it does not fit, so that the English is shown.
+ */
+enum mo_fmt_match {
+	MO_FMT_SAME,
+	MO_FMT_FEWER,
+	MO_FMT_BAD
+};
+enum mo_fmt_match mo_format_match(const char *en, const char *tr);
+
 /* Arguments a format may take. */
 #define MO_FMT_MAX_ARGS		16
 /*

@@ -205,16 +205,15 @@ pot_string(FILE *fp, const char *keyword, const char *s, size_t len)
 	fputs("\"\n", fp);
 }
 
-int
-pot_write(FILE *fp, const struct library *lib)
+/* Every string of the library, in reading order; the domain's name. */
+static const char *
+pot_collect(struct pot *p, const struct library *lib)
 {
-	struct pot		 p;
-	struct pot_item		*it, *first;
 	const struct pack	*pk;
 	const char		*domain = I18N_CONTENT_DOMAIN;
-	size_t			 i, j, k;
+	size_t			 i;
 
-	memset(&p, 0, sizeof(p));
+	memset(p, 0, sizeof(*p));
 	/* The pack's own strings come first, as its manifest does. */
 	for (i = 0; i < lib->npacks; i++) {
 		pk = lib->packs[i];
@@ -223,17 +222,51 @@ pot_write(FILE *fp, const struct library *lib)
 		if (pk->manifest == NULL)
 			continue;
 		if (pk->title.key != NULL)
-			pot_add(&p, &pk->title, pk->manifest, NULL,
+			pot_add(p, &pk->title, pk->manifest, NULL,
 			    NULL, xstrdup("title"));
 		if (pk->contact.key != NULL)
-			pot_add(&p, &pk->contact, pk->manifest, NULL,
+			pot_add(p, &pk->contact, pk->manifest, NULL,
 			    NULL, xstrdup("contact"));
 		if (pk->reviewed_by.key != NULL)
-			pot_add(&p, &pk->reviewed_by, pk->manifest,
+			pot_add(p, &pk->reviewed_by, pk->manifest,
 			    NULL, NULL, xstrdup("reviewed_by"));
 	}
 	for (i = 0; i < lib->ntopics; i++)
-		pot_topic(&p, lib->topics[i]);
+		pot_topic(p, lib->topics[i]);
+	return (domain);
+}
+
+static void
+pot_free(struct pot *p)
+{
+	size_t	i;
+
+	for (i = 0; i < p->n; i++)
+		free(p->items[i].path);
+	free(p->items);
+}
+
+void
+pot_walk(const struct library *lib, pot_fn *fn, void *arg)
+{
+	struct pot	p;
+	size_t		i;
+
+	(void)pot_collect(&p, lib);
+	for (i = 0; i < p.n; i++)
+		fn(p.items[i].ts, p.items[i].file, p.items[i].path, arg);
+	pot_free(&p);
+}
+
+int
+pot_write(FILE *fp, const struct library *lib)
+{
+	struct pot		 p;
+	struct pot_item		*it, *first;
+	const char		*domain;
+	size_t			 i, j, k;
+
+	domain = pot_collect(&p, lib);
 
 	/* Group equal keys; the first of each group stands for it. */
 	qsort(p.items, p.n, sizeof(*p.items), pot_cmp);
@@ -277,8 +310,6 @@ pot_write(FILE *fp, const struct library *lib)
 		    strlen(tstr_msgid(first->ts)));
 		fputs("msgstr \"\"\n", fp);
 	}
-	for (i = 0; i < p.n; i++)
-		free(p.items[i].path);
-	free(p.items);
+	pot_free(&p);
 	return (fflush(fp) == 0 && !ferror(fp) ? 0 : -1);
 }

@@ -13,7 +13,18 @@
 
 struct library;
 
+struct tstr;
+
 /* Writes the template of every topic in the library; -1 on a write error. */
 int	pot_write(FILE *, const struct library *);
+
+/*
+ * Calls fn for every string the template holds, in reading order, once
+ * for each place it is used: its file and its YAML key path
+ * ("sections[anatomy].blocks[1].figure.art"), as the "#." comment gives.
+ */
+typedef void	pot_fn(const struct tstr *, const char *file,
+		    const char *path, void *arg);
+void	pot_walk(const struct library *, pot_fn *, void *arg);
 
 #endif

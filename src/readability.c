@@ -63,7 +63,6 @@ static int	 read_eq(const char *, size_t, const char *);
 static int	 read_contraction(const char *, size_t);
 static int	 read_ordinal(const char *, size_t);
 static long	 read_tenths(double);
-static char	*read_strip_emph(const char *);
 static void	 read_unit(const struct tstr *, readability_unit_fn *, void *);
 static void	 read_add_unit(const char *, void *);
 static int	 read_limit(const struct library *, const struct topic *);
@@ -692,42 +691,18 @@ readability_syllables(const char *word, size_t len)
 	return (any && total == 0 ? 1 : total);
 }
 
-/*
- * Removes *emphasis* stars as the layout does: a "*" opens when followed
- * by a non-space and preceded by the start, a space, "(" or a quote, and
- * closes at the next "*" that follows a non-space.
- */
-static char *
-read_strip_emph(const char *s)
-{
-	size_t		 len = strlen(s), i, o = 0;
-	char		*out = xmalloc(len + 1);
-	const char	*close;
-
-	for (i = 0; i < len; i++) {
-		if (s[i] == '*' && i + 1 < len && s[i + 1] != ' ' &&
-		    s[i + 1] != '*' && (i == 0 || s[i - 1] == ' ' ||
-		    s[i - 1] == '(' || s[i - 1] == '"') &&
-		    (close = strchr(s + i + 1, '*')) != NULL &&
-		    close[-1] != ' ') {
-			for (i++; s + i < close; i++)
-				out[o++] = s[i];
-			continue;
-		}
-		out[o++] = s[i];
-	}
-	out[o] = '\0';
-	return (out);
-}
-
 static void
 read_unit(const struct tstr *t, readability_unit_fn *fn, void *arg)
 {
-	char	*s;
+	struct text_emph	*em;
+	size_t			 nem;
+	char			*s;
 
 	if (t->key == NULL)
 		return;
-	s = read_strip_emph(tstr_msgid(t));
+	/* The words as shown: without the stars of *emphasis*. */
+	s = text_strip_emph(tstr_msgid(t), &em, &nem);
+	free(em);
 	if (*s != '\0')
 		fn(s, arg);
 	free(s);

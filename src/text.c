@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1028,4 +1029,36 @@ text_next(const char *s, size_t len, uint32_t *uc)
 	n = u8_mbtouc(&c, (const uint8_t *)s, len);
 	*uc = c;
 	return (n);
+}
+
+char *
+text_strip_emph(const char *s, struct text_emph **ranges, size_t *nranges)
+{
+	size_t		 len = strlen(s), i, o = 0, cap = 0, open;
+	char		*out = xmalloc(len + 1);
+	const char	*close;
+
+	*ranges = NULL;
+	*nranges = 0;
+	for (i = 0; i < len; i++) {
+		if (s[i] == '*' && i + 1 < len && s[i + 1] != ' ' &&
+		    s[i + 1] != '*' && (i == 0 ||
+		    !isalnum((unsigned char)s[i - 1]))) {
+			close = strchr(s + i + 1, '*');
+			if (close != NULL && close[-1] != ' ') {
+				open = o;
+				for (i++; s + i < close; i++)
+					out[o++] = s[i];
+				xgrow(ranges, &cap, *nranges + 1,
+				    sizeof(**ranges));
+				(*ranges)[*nranges].start = open;
+				(*ranges)[*nranges].end = o;
+				(*nranges)++;
+				continue;
+			}
+		}
+		out[o++] = s[i];
+	}
+	out[o] = '\0';
+	return (out);
 }

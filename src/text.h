@@ -131,6 +131,24 @@ int	 text_ascii_lossless(const char *s, size_t len);
  */
 char	*text_fold(const char *s, size_t len, size_t *outlen, size_t **map);
 
+/* Bytes [start, end) of a text with its emphasis markers removed. */
+struct text_emph {
+	size_t	start;
+	size_t	end;
+};
+
+/*
+ * Removes *emphasis* markers as paragraphs are shown: a '*' opens at the
+ * start or after anything but an ASCII letter or digit (so after CJK
+ * text and punctuation too) when a character other than a space or '*'
+ * follows, and closes at the next '*' when that does not follow a space;
+ * unmatched stars stay as they are.  Returns the text without the
+ * markers, and in *ranges (to free; NULL when *nranges is 0) the
+ * emphasised parts of it.
+ */
+char	*text_strip_emph(const char *s, struct text_emph **ranges,
+	    size_t *nranges);
+
 /* Decodes one character at s (len > 0); returns its length, *uc set (U+FFFD if invalid). */
 int	 text_next(const char *s, size_t len, uint32_t *uc);
 
