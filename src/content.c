@@ -72,9 +72,9 @@ static const char *const content_figure_keys[FK_MAX] = {
 	"art", "ascii", "alt", "caption"
 };
 
-enum { LK_TOPIC, LK_SECTION, LK_TEXT, LK_MAX };
+enum { LK_TOPIC, LK_SECTION, LK_BLOCK, LK_TEXT, LK_MAX };
 static const char *const content_link_keys[LK_MAX] = {
-	"topic", "section", "text"
+	"topic", "section", "block", "text"
 };
 
 enum { RK_ID, RK_AUTHORS, RK_YEAR, RK_TITLE, RK_SOURCE, RK_URL, RK_NOTE,
@@ -131,7 +131,12 @@ static int
 content_tstr(struct cwalk *w, const char *key, const struct ytree_node *v,
     const char *ctxt, int flags, struct tstr *out)
 {
-	return (schema_tstr(&w->s, key, v, ctxt, flags, w->domain, out));
+	if (schema_tstr(&w->s, key, v, ctxt, flags, w->domain, out) == -1)
+		return (-1);
+	/* Drawings show stars as they are; words may have emphasis. */
+	if (flags == TEXT_FLOW)
+		schema_star(&w->s, key, v, tstr_msgid(out));
+	return (0);
 }
 
 /* The items of a list, steps or care card, each a text. */
@@ -326,7 +331,9 @@ static void
 content_link(struct cwalk *w, const struct ytree_node *v, const char *ctxt,
     struct block *b)
 {
-	static const char *const required[LK_MAX] = { "topic", NULL, NULL };
+	static const char *const required[LK_MAX] = {
+		"topic", NULL, NULL, NULL
+	};
 	const struct ytree_node	*vals[LK_MAX];
 
 	/* The target is checked once every topic is loaded. */
@@ -340,6 +347,8 @@ content_link(struct cwalk *w, const struct ytree_node *v, const char *ctxt,
 		b->link_topic = schema_id(&w->s, "topic", vals[LK_TOPIC]);
 	if (vals[LK_SECTION] != NULL)
 		b->link_section = schema_id(&w->s, "section", vals[LK_SECTION]);
+	if (vals[LK_BLOCK] != NULL)
+		b->link_block = schema_id(&w->s, "block", vals[LK_BLOCK]);
 	if (vals[LK_TEXT] != NULL)
 		content_tstr(w, "text", vals[LK_TEXT], ctxt, TEXT_FLOW,
 		    &b->text);
@@ -374,6 +383,9 @@ content_block(struct cwalk *w, const struct ytree_node *n, const char *sctx,
 	if (vals[BK_NOTE] != NULL)
 		b->note = schema_text(&w->s, "translator_note", vals[BK_NOTE],
 		    TEXT_FLOW);
+	/* A stub's block that kept only its id, for links to it. */
+	if (w->head && ntypes == 0)
+		b->kind = BLOCK_KIND_MAX;
 	if (ntypes != 1)
 		return;
 
@@ -787,8 +799,8 @@ content_load_file(const char *path, const struct pack *pack,
 /*
  * The head of a topic's tree: a copy that keeps the id, title and
  * summary; of each section its id and heading; of each block only a
- * subheading (with its id), every other block an empty mapping so that
- * blocks keep their places; and of the references one empty mapping if
+ * subheading (with its id) or the id of another block, every other
+ * block an empty mapping so that blocks keep their places; and of the references one empty mapping if
  * there are any.  The nodes are made here and freed once packed.
  */
 struct content_prune {
@@ -846,12 +858,20 @@ content_prune_block(struct content_prune *p, const struct ytree_node *b)
 	static const char *const keys[] = { "subheading", "id", NULL };
 	struct ytree_node	*n;
 	size_t			 i;
+	int			 sub = 0, id = 0;
 
+	/* Other blocks keep their id only, since links may name it. */
 	if (b->kind == YTREE_MAP)
-		for (i = 0; i + 1 < b->nkids; i += 2)
-			if (b->kids[i]->kind == YTREE_SCALAR &&
-			    strcmp(b->kids[i]->str, "subheading") == 0)
-				return (content_prune_map(p, b, keys, NULL));
+		for (i = 0; i + 1 < b->nkids; i += 2) {
+			if (b->kids[i]->kind != YTREE_SCALAR)
+				continue;
+			if (strcmp(b->kids[i]->str, "subheading") == 0)
+				sub = 1;
+			else if (strcmp(b->kids[i]->str, "id") == 0)
+				id = 1;
+		}
+	if (sub || id)
+		return (content_prune_map(p, b, sub ? keys : keys + 1, NULL));
 	n = content_prune_node(p, b, 0);
 	n->kind = YTREE_MAP;
 	return (n);

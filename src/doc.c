@@ -50,6 +50,7 @@ doc_block_free(struct block *b)
 	free(b->refs);
 	free(b->link_topic);
 	free(b->link_section);
+	free(b->link_block);
 	memset(b, 0, sizeof(*b));
 }
 
@@ -208,6 +209,28 @@ doc_find_section(const struct topic *t, const char *id)
 		if (t->sections[i].id != NULL &&
 		    strcmp(t->sections[i].id, id) == 0)
 			return ((long)i);
+	return (-1);
+}
+
+int
+doc_find_block(const struct topic *t, const char *id, size_t *section,
+    size_t *block)
+{
+	const struct section	*s;
+	size_t			 i, j;
+
+	if (id == NULL)
+		return (-1);
+	for (i = 0; i < t->nsections; i++) {
+		s = &t->sections[i];
+		for (j = 0; j < s->nblocks; j++)
+			if (s->blocks[j].id != NULL &&
+			    strcmp(s->blocks[j].id, id) == 0) {
+				*section = i;
+				*block = j;
+				return (0);
+			}
+	}
 	return (-1);
 }
 

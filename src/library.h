@@ -85,7 +85,11 @@ int	library_build(struct library *, size_t i, struct diag_list *);
  * and inode, as stat says).  Cheap enough to ask every few seconds.
  */
 uint64_t library_signature(char *const *dirs, size_t ndirs);
-/* Resolves see-also links; dangling ones are reported and removed. */
+/*
+ * Checks see-also links: a link to a topic, section or block that is
+ * not there is reported; one whose topic is missing is marked
+ * (link_missing), and shown as not available.
+ */
 void	library_resolve_links(struct library *, struct diag_list *);
 
 #endif

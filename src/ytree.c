@@ -441,6 +441,14 @@ ytree_event(struct ytree_state *st, const yaml_event_t *ev, int *ndocs,
 		n->str = s;
 		n->len = ev->data.scalar.length;
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		if (ev->start_mark.index <= ev->end_mark.index &&
+		    ev->end_mark.index <= st->len) {
+			n->srclen = ev->end_mark.index - ev->start_mark.index;
+			s = ytree_alloc(st->tree, n->srclen + 1);
+			memcpy(s, st->buf + ev->start_mark.index, n->srclen);
+			s[n->srclen] = '\0';
+			n->src = s;
+		}
 		ytree_attach(st, n);
 		break;
 	case YAML_SEQUENCE_START_EVENT:

@@ -519,10 +519,12 @@ test_warnings_keep_topic(void **state)
 
 	(void)state;
 	t = load_fixture("bad/control-char.yaml", (const char *const []){
-	    "control-char.yaml:8:14: warning: control characters or "
-	    "invisible marks removed from 'heading'",
+	    "control-char.yaml:8:19: warning: control characters or "
+	    "invisible marks removed from 'heading', the first U+202E "
+	    "RIGHT-TO-LEFT OVERRIDE; delete them from the file",
 	    "control-char.yaml:10:20: warning: control characters or "
-	    "invisible marks removed from 'paragraph'", NULL });
+	    "invisible marks removed from 'paragraph', the first U+001B (a "
+	    "control character); delete them from the file", NULL });
 	assert_non_null(t);
 	assert_string_equal(tstr_msgid(&t->sections[0].heading),
 	    "Main heading");
@@ -1277,12 +1279,16 @@ test_dir_no_knock_on(void **state)
 	free(yaml);
 	assert_int_equal(library_load_dir(dir, &lib, &dl), 0);
 	expect_diags(&dl, (const char *const []){
-	    "a.yaml:12:9: error: no topic with id 'c'",
+	    "a.yaml:12:9: error: no topic with id 'c'; correct 'topic', or "
+	    "readers see this link marked as not available",
 	    "b.yaml:3:1: error: YAML syntax error: did not find expected node "
 	    "content",
 	    NULL });
 	assert_int_equal(lib.ntopics, 1);
-	assert_int_equal(lib.topics[0]->sections[0].nblocks, 1);
+	/* Both links stay, marked: readers see them as not available. */
+	assert_int_equal(lib.topics[0]->sections[0].nblocks, 3);
+	assert_true(lib.topics[0]->sections[0].blocks[1].link_missing);
+	assert_true(lib.topics[0]->sections[0].blocks[2].link_missing);
 	doc_library_free(&lib);
 	diag_free(&dl);
 	tmpdir_remove(dir);
@@ -1316,7 +1322,10 @@ test_dir_duplicate_topic(void **state)
 	tmpdir_remove(dir);
 }
 
-/* Dangling links are reported and removed; the topic stays. */
+/*
+ * Dangling links are reported, each saying what can be linked; a link to
+ * a missing topic stays, marked; links to sections and blocks resolve.
+ */
 static void
 test_dir_dangling_links(void **state)
 {
@@ -1333,23 +1342,43 @@ test_dir_dangling_links(void **state)
 	    "      - see_also: {topic: nowhere}\n"
 	    "      - see_also: {topic: b, section: nope}\n"
 	    "      - see_also: {topic: b, section: main}\n"
-	    "      - see_also: {topic: a}\n");
+	    "      - see_also: {topic: a}\n"
+	    "      - see_also: {topic: b, block: sub}\n"
+	    "      - see_also: {topic: b, section: more, block: fig}\n"
+	    "      - see_also: {topic: b, section: sub}\n"
+	    "      - see_also: {topic: b, block: nope}\n"
+	    "      - see_also: {topic: b, section: main, block: sub}\n"
+	    "      - see_also: {topic: a, block: nope}\n");
 	free(write_file(dir, "a.yaml", yaml, strlen(yaml)));
 	free(yaml);
-	yaml = mini_topic("b", "Bee", "");
+	yaml = mini_topic("b", "Bee", "  - id: more\n    heading: More\n"
+	    "    blocks:\n      - subheading: Sub\n        id: sub\n"
+	    "      - figure: {art: x, alt: A line.}\n        id: fig\n");
 	free(write_file(dir, "b.yaml", yaml, strlen(yaml)));
 	free(yaml);
 	assert_int_equal(library_load_dir(dir, &lib, &dl), 0);
 	expect_diags(&dl, (const char *const []){
-	    "a.yaml:11:9: error: no topic with id 'nowhere'",
-	    "a.yaml:12:9: error: topic 'b' has no section 'nope'", NULL });
+	    "a.yaml:11:9: error: no topic with id 'nowhere'; correct 'topic', "
+	    "or readers see this link marked as not available",
+	    "a.yaml:12:9: error: topic 'b' has no section 'nope'; its "
+	    "sections are: main, more",
+	    "a.yaml:17:9: error: topic 'b' has no section 'sub', but a block "
+	    "there has that id: write 'block: sub' instead of 'section: sub'",
+	    "a.yaml:18:9: error: topic 'b' has no section or block 'nope'; "
+	    "ids that can be linked are: sub, fig",
+	    "a.yaml:19:9: error: in topic 'b', block 'sub' is in section "
+	    "'more'; correct 'section' or leave it out",
+	    "a.yaml:20:9: error: topic 'a' has no block 'nope'; to link to a "
+	    "block, write 'id: nope' beside its type there",
+	    NULL });
 	assert_int_equal(lib.ntopics, 2);
 	s = &doc_find_topic(&lib, "a")->sections[0];
-	assert_int_equal(s->nblocks, 3);
-	assert_int_equal(s->blocks[0].kind, BLOCK_PARAGRAPH);
-	assert_string_equal(s->blocks[1].link_topic, "b");
-	assert_string_equal(s->blocks[1].link_section, "main");
-	assert_string_equal(s->blocks[2].link_topic, "a");
+	assert_int_equal(s->nblocks, 11);
+	assert_true(s->blocks[1].link_missing);
+	assert_false(s->blocks[2].link_missing);
+	assert_string_equal(s->blocks[3].link_section, "main");
+	assert_string_equal(s->blocks[5].link_block, "sub");
+	assert_string_equal(s->blocks[6].link_block, "fig");
 	doc_library_free(&lib);
 	diag_free(&dl);
 	tmpdir_remove(dir);
@@ -1515,13 +1544,14 @@ test_check_file(void **state)
 	n = library_check_paths(paths, 2, &lib, &dl);
 	expect_diags(&dl, (const char *const []){
 	    "dangling-links.yaml:11:9: error: no topic with id "
-	    "'no-such-topic'",
+	    "'no-such-topic'; correct 'topic', or readers see this link "
+	    "marked as not available",
 	    "dangling-links.yaml:13:9: error: topic 'unused-ref' has no "
-	    "section 'nope'", NULL });
+	    "section 'nope'; its sections are: main", NULL });
 	assert_int_equal(n, 2);
 	assert_int_equal(lib.ntopics, 2);
 	assert_int_equal(doc_find_topic(&lib, "dangling-links")->
-	    sections[0].nblocks, 2);
+	    sections[0].nblocks, 4);
 	free(paths[0]);
 	free(paths[1]);
 	doc_library_free(&lib);
@@ -1594,8 +1624,10 @@ test_resolve_links(void **state)
 	doc_library_add(&lib, t);
 	library_resolve_links(&lib, &dl);
 	expect_diags(&dl, (const char *const []){
-	    "mem.yaml:11:9: error: no topic with id 'gone'", NULL });
-	assert_int_equal(lib.topics[0]->sections[0].nblocks, 1);
+	    "mem.yaml:11:9: error: no topic with id 'gone'; correct 'topic', "
+	    "or readers see this link marked as not available", NULL });
+	assert_int_equal(lib.topics[0]->sections[0].nblocks, 2);
+	assert_true(lib.topics[0]->sections[0].blocks[1].link_missing);
 	doc_library_free(&lib);
 	diag_free(&dl);
 }
