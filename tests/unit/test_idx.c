@@ -650,7 +650,7 @@ test_index_foreign(void **state)
 	assert_null(idx_open(path));
 
 	/* A symlink to a good index, a directory, a FIFO (no blocking). */
-	buf[strlen("pamphlet pack index ")] = '2';
+	buf[strlen("pamphlet pack index ")] = '3';
 	target = xasprintf("%s/elsewhere", cache);
 	write_all(target, buf, len);
 	assert_non_null(x = idx_open(target));
