@@ -592,6 +592,45 @@ test_review_and_cards(void **state)
 	diag_free(&dl);
 }
 
+/*
+ * Tabs in text and drawings, and stars that show as stars, are warnings
+ * at their own line and column; the topic loads.
+ */
+static void
+test_text_marks(void **state)
+{
+	struct topic	*t;
+	const char	*star = "shows as a star: for *emphasis* put one star "
+	    "before a word and one after it; for a star itself, put a space "
+	    "on each side";
+	char		*want[9];
+	size_t		 i;
+
+	(void)state;
+	want[0] = xstrdup("text-marks.yaml:4:19: warning: a tab in 'summary' "
+	    "shows as spaces; type spaces instead");
+	want[1] = xasprintf("text-marks.yaml:11:28: warning: this '*' in "
+	    "'paragraph' %s", star);
+	want[2] = xasprintf("text-marks.yaml:12:27: warning: this '*' in "
+	    "'paragraph' %s", star);
+	want[3] = xasprintf("text-marks.yaml:13:22: warning: this '*' in "
+	    "'paragraph' %s", star);
+	want[4] = xasprintf("text-marks.yaml:17:14: warning: this '*' in "
+	    "'list' %s", star);
+	want[5] = xstrdup("text-marks.yaml:20:14: warning: a tab in 'art' "
+	    "shows as spaces; type spaces instead");
+	want[6] = xstrdup("text-marks.yaml:23:5: warning: reference "
+	    "'smith-2020' is never cited");
+	want[7] = xasprintf("text-marks.yaml:28:16: warning: this '*' in "
+	    "'note' %s", star);
+	want[8] = NULL;
+	t = load_fixture("bad/text-marks.yaml", (const char *const *)want);
+	assert_non_null(t);
+	doc_topic_free(t);
+	for (i = 0; want[i] != NULL; i++)
+		free(want[i]);
+}
+
 /* One test per bad fixture: the topic is refused with these lines. */
 #define BAD_FIXTURE(name, file, ...)					\
 static void								\
@@ -612,6 +651,11 @@ BAD_FIXTURE(syntax, "syntax.yaml",
 BAD_FIXTURE(tab_indent, "tab-indent.yaml",
     "tab-indent.yaml:4:1: error: a tab here; YAML indents with spaces "
     "only, so replace it with spaces")
+BAD_FIXTURE(figure_indent, "figure-indent.yaml",
+    "figure-indent.yaml:14:13: error: YAML syntax error: did not find "
+    "expected key; a block after '|' or '>' takes its indent from its "
+    "first line, and a line indented less ends it: write '|2' instead of "
+    "'|' to keep the spaces of every line")
 BAD_FIXTURE(bad_utf8, "bad-utf8.yaml",
     "bad-utf8.yaml:2:11: error: this is not valid UTF-8 text; save the "
     "file as UTF-8")
@@ -1646,6 +1690,8 @@ main(void)
 		cmocka_unit_test(test_bad_syntax),
 		cmocka_unit_test(test_bad_tab_indent),
 		cmocka_unit_test(test_bad_key_beside),
+		cmocka_unit_test(test_bad_figure_indent),
+		cmocka_unit_test(test_text_marks),
 		cmocka_unit_test(test_bad_bad_utf8),
 		cmocka_unit_test(test_bad_too_deep),
 		cmocka_unit_test(test_bad_anchor),
