@@ -168,9 +168,12 @@ static const struct diag_entry diag_table[DIAG_MAX] = {
 	    N_("'%s' cannot be in the exit chord: %s") },
 	[DIAG_READABILITY] = { DIAG_ERROR, 0,
 	    N_("section '%s' reads at grade %s; the limit is %s") },
-	[DIAG_READABILITY_WHY] = { DIAG_WARNING, DIAG_F_LONG,
+	[DIAG_READABILITY_WHY] = { DIAG_NOTE, DIAG_F_LONG,
 	    N_("to lower the grade of '%s', split its longest sentences: %s; "
 	    "and find shorter words for: %s") },
+	[DIAG_READABILITY_LONG] = { DIAG_NOTE, DIAG_F_LONG,
+	    N_("to lower the grade of '%s', split its longest sentences: "
+	    "%s") },
 	[DIAG_NOT_ENGLISH] = { DIAG_WARNING, 0,
 	    N_("most letters here are not Latin: topics are written in "
 	    "English and translated in PO files, so no reading grade is "
@@ -261,7 +264,7 @@ diag_add3(struct diag_list *dl, const char *file, uint32_t line,
 	d->arg3 = arg3 != NULL ? xstrdup(arg3) : NULL;
 	if (d->level == DIAG_ERROR)
 		dl->nerrors++;
-	else
+	else if (d->level == DIAG_WARNING)
 		dl->nwarnings++;
 }
 
@@ -464,7 +467,11 @@ diag_format(const struct diag *d)
 	 * The translated message is never a printf format: a tampered
 	 * catalogue could otherwise turn an argument into a directive.
 	 */
-	level = d->level == DIAG_ERROR ? _("error") : _("warning");
+	if (d->level == DIAG_NOTE)
+		/* TRANSLATORS: advice after an error or a warning. */
+		level = _("note");
+	else
+		level = d->level == DIAG_ERROR ? _("error") : _("warning");
 	diag_buf_str(&b, ": ");
 	diag_buf_str(&b, level);
 	diag_buf_str(&b, ": ");

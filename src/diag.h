@@ -13,7 +13,8 @@
 
 enum diag_level {
 	DIAG_WARNING,
-	DIAG_ERROR
+	DIAG_ERROR,
+	DIAG_NOTE		/* advice on the line before; not counted */
 };
 
 enum diag_code {
@@ -74,9 +75,10 @@ enum diag_code {
 	DIAG_BAD_SETTING,	/* arg: key, arg2: what is expected (words) */
 	DIAG_BAD_CHORD_KEY,	/* arg: the key, arg2: why not (words) */
 	DIAG_READABILITY,	/* arg: section id, arg2: grade, arg3: limit */
-	DIAG_READABILITY_WHY,	/* warning: arg: section id, arg2: the
+	DIAG_READABILITY_WHY,	/* note: arg: section id, arg2: the
 				   longest sentences, arg3: the hardest
 				   words */
+	DIAG_READABILITY_LONG,	/* note: the same without hard words */
 	DIAG_NOT_ENGLISH,	/* warning: most letters not Latin */
 	DIAG_INFO_TITLE,	/* warning: an info card titled as its label;
 				   arg: the label */
