@@ -126,6 +126,25 @@ content_beside(struct cwalk *w, const char *block)
 	w->s.beside = block != NULL ? beside : NULL;
 }
 
+/*
+ * An optional key given nothing ("", ~ or []) is as if it were left
+ * out; only a needed key must hold something.
+ */
+static void
+content_opt(const struct ytree_node **vals, const int *which, size_t n)
+{
+	const struct ytree_node	*v;
+	size_t			 i;
+
+	for (i = 0; i < n; i++) {
+		v = vals[which[i]];
+		if (v != NULL && (schema_is_null(v) ||
+		    (v->kind == YTREE_SCALAR && v->len == 0) ||
+		    (v->kind == YTREE_SEQ && v->nkids == 0)))
+			vals[which[i]] = NULL;
+	}
+}
+
 /* A translatable string under ctxt, positioned at its scalar. */
 static int
 content_tstr(struct cwalk *w, const char *key, const struct ytree_node *v,
@@ -162,6 +181,39 @@ content_items(struct cwalk *w, const char *key, const struct ytree_node *v,
 	}
 }
 
+/* Folded for comparing, without end marks: "Good to know:" is "good to know". */
+static char *
+content_fold_label(const char *s, size_t len)
+{
+	while (len > 0 && strchr(" .:!", s[len - 1]) != NULL)
+		len--;
+	return (text_fold(s, len, NULL, NULL));
+}
+
+/*
+ * A card shows its level's label above its title: a title that says the
+ * label again ("Good to know", or "Urgent") shows it twice.
+ */
+static void
+content_care_title(struct cwalk *w, const struct ytree_node *v,
+    const struct block *b)
+{
+	const char	*label = doc_care_label(b->level), *colon;
+	const char	*title = tstr_msgid(&b->text);
+	char		*ft, *fl, *fh;
+
+	colon = strchr(label, ':');
+	ft = content_fold_label(title, strlen(title));
+	fl = content_fold_label(label, strlen(label));
+	fh = content_fold_label(label, colon != NULL ?
+	    (size_t)(colon - label) : strlen(label));
+	if (strcmp(ft, fl) == 0 || strcmp(ft, fh) == 0)
+		schema_diag(&w->s, v, DIAG_INFO_TITLE, label, NULL);
+	free(ft);
+	free(fl);
+	free(fh);
+}
+
 static void
 content_care(struct cwalk *w, const struct ytree_node *v, const char *ctxt,
     struct block *b)
@@ -176,6 +228,7 @@ content_care(struct cwalk *w, const struct ytree_node *v, const char *ctxt,
 		return;
 	content_beside(w, "care");
 	schema_map(&w->s, v, N_("care card"), content_care_keys, CK_MAX, vals, 0);
+	content_opt(vals, (const int []){ CK_TEXT, CK_ITEMS }, 2);
 	content_beside(w, NULL);
 	schema_missing(&w->s, v, N_("care card"), required, vals, CK_MAX);
 	if (vals[CK_LEVEL] != NULL) {
@@ -190,9 +243,10 @@ content_care(struct cwalk *w, const struct ytree_node *v, const char *ctxt,
 			free(arg);
 		}
 	}
-	if (vals[CK_TITLE] != NULL)
-		content_tstr(w, "title", vals[CK_TITLE], ctxt, TEXT_FLOW,
-		    &b->text);
+	if (vals[CK_TITLE] != NULL &&
+	    content_tstr(w, "title", vals[CK_TITLE], ctxt, TEXT_FLOW,
+	    &b->text) == 0)
+		content_care_title(w, vals[CK_TITLE], b);
 	if (vals[CK_TEXT] != NULL)
 		content_tstr(w, "text", vals[CK_TEXT], ctxt, TEXT_FLOW,
 		    &b->body);
@@ -313,6 +367,7 @@ content_figure(struct cwalk *w, const struct ytree_node *v, const char *ctxt,
 		return;
 	content_beside(w, "figure");
 	schema_map(&w->s, v, N_("figure"), content_figure_keys, FK_MAX, vals, 0);
+	content_opt(vals, (const int []){ FK_ASCII, FK_CAPTION }, 2);
 	content_beside(w, NULL);
 	schema_missing(&w->s, v, N_("figure"), required, vals, FK_MAX);
 	if (vals[FK_ART] != NULL)
@@ -341,6 +396,7 @@ content_link(struct cwalk *w, const struct ytree_node *v, const char *ctxt,
 		return;
 	content_beside(w, "see_also");
 	schema_map(&w->s, v, N_("see_also"), content_link_keys, LK_MAX, vals, 0);
+	content_opt(vals, (const int []){ LK_SECTION, LK_BLOCK, LK_TEXT }, 3);
 	content_beside(w, NULL);
 	schema_missing(&w->s, v, N_("see_also"), required, vals, LK_MAX);
 	if (vals[LK_TOPIC] != NULL)
@@ -367,6 +423,7 @@ content_block(struct cwalk *w, const struct ytree_node *n, const char *sctx,
 	b->col = n->col;
 	nunknown = schema_map(&w->s, n, N_("block"), content_block_keys, BK_MAX,
 	    vals, 1);
+	content_opt(vals, (const int []){ BK_ID, BK_NOTE, BK_REFS }, 3);
 	for (i = 0; i < BLOCK_KIND_MAX; i++) {
 		if (vals[i] != NULL) {
 			ntypes++;
@@ -447,6 +504,7 @@ content_section(struct cwalk *w, const struct ytree_node *n,
 	s->col = n->col;
 	schema_map(&w->s, n, N_("section"), content_section_keys, SK_MAX, vals,
 	    0);
+	content_opt(vals, (const int []){ SK_NOTE }, 1);
 	schema_missing(&w->s, n, N_("section"), required, vals, SK_MAX);
 	if (vals[SK_ID] != NULL &&
 	    (s->id = schema_id(&w->s, "id", vals[SK_ID])) != NULL &&
@@ -537,6 +595,8 @@ content_refs(struct cwalk *w, const struct ytree_node *v)
 		r->col = n->col;
 		schema_map(&w->s, n, N_("reference"), content_ref_keys, RK_MAX,
 		    vals, 0);
+		content_opt(vals, (const int []){ RK_YEAR, RK_URL, RK_NOTE },
+		    3);
 		schema_missing(&w->s, n, N_("reference"), required, vals, RK_MAX);
 		if (vals[RK_ID] != NULL &&
 		    (r->id = schema_id(&w->s, "id", vals[RK_ID])) != NULL &&
@@ -719,6 +779,7 @@ content_walk(const char *file, const struct ytree_node *root,
 		goto done;
 	}
 	schema_map(&w.s, root, N_("topic"), content_topic_keys, TK_MAX, vals, 0);
+	content_opt(vals, (const int []){ TK_REVIEWER, TK_REFS, TK_NOTE }, 3);
 	/* The id comes first: every context is built from it. */
 	schema_missing(&w.s, root, N_("topic"), required, vals, TK_MAX);
 	if (vals[TK_ID] != NULL &&

@@ -115,8 +115,9 @@ static const struct diag_entry diag_table[DIAG_MAX] = {
 	[DIAG_EMPTY_VALUE] = { DIAG_ERROR, 0,
 	    N_("'%s' is empty") },
 	[DIAG_BAD_ID] = { DIAG_ERROR, 0,
-	    N_("bad id '%s': use lowercase letters, digits and '-', "
-	    "starting with a letter or digit, at most 64 characters") },
+	    N_("bad id '%s': use only a-z, 0-9 and '-' (no capitals or "
+	    "accents), starting with a letter or digit, at most 64 "
+	    "characters") },
 	[DIAG_DUP_ID] = { DIAG_ERROR, 0,
 	    N_("id '%s' is already used") },
 	[DIAG_UNKNOWN_BLOCK] = { DIAG_ERROR, 0,

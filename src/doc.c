@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "doc.h"
+#include "i18n.h"
 #include "idx.h"
 #include "xalloc.h"
 
@@ -240,6 +241,26 @@ doc_care_level_name(enum care_level l)
 	if ((unsigned)l >= CARE_LEVEL_MAX)
 		return ("?");
 	return (doc_care_names[l]);
+}
+
+/*
+ * The labels care cards show above their titles, in English; the layout
+ * translates them.
+ */
+static const char *const doc_care_labels[CARE_LEVEL_MAX] = {
+	/* TRANSLATORS: care card label; keep it short and loud. */
+	N_("EMERGENCY: get help now"),
+	N_("URGENT: get help today"),
+	N_("NOT URGENT: make an appointment"),
+	N_("GOOD TO KNOW")
+};
+
+const char *
+doc_care_label(enum care_level l)
+{
+	if ((unsigned)l >= CARE_LEVEL_MAX)
+		l = CARE_INFO;
+	return (doc_care_labels[l]);
 }
 
 const char *

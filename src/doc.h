@@ -238,6 +238,8 @@ long			 doc_topic_index(const struct library *, const char *id);
 /* Names used in files and messages: "emergency", "moderate", "see_also". */
 const char		*doc_care_level_name(enum care_level);
 const char		*doc_grade_name(enum grade);
+/* A care card's label, "URGENT: get help today", in English (N_). */
+const char		*doc_care_label(enum care_level);
 const char		*doc_block_kind_name(enum block_kind);
 int			 doc_care_level_parse(const char *, enum care_level *);
 int			 doc_grade_parse(const char *, enum grade *);

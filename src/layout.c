@@ -444,17 +444,7 @@ layout_items(struct layout *l, const struct block *b, int numbered)
 static const char *
 layout_care_label(enum care_level level)
 {
-	switch (level) {
-	case CARE_EMERGENCY:
-		/* TRANSLATORS: care card label; keep it short and loud. */
-		return (_("EMERGENCY: get help now"));
-	case CARE_URGENT:
-		return (_("URGENT: get help today"));
-	case CARE_NON_URGENT:
-		return (_("NOT URGENT: make an appointment"));
-	default:
-		return (_("GOOD TO KNOW"));
-	}
+	return (_(doc_care_label(level)));
 }
 
 /* A care card in a box, its level written in words on the first line. */

@@ -700,11 +700,12 @@ BAD_FIXTURE(empty_value, "empty-value.yaml",
     "empty-value.yaml:8:13: error: 'heading' is empty",
     "empty-value.yaml:10:20: error: 'paragraph' is empty")
 BAD_FIXTURE(bad_id, "bad-id.yaml",
-    "bad-id.yaml:1:5: error: bad id 'Asthma_Inhaler': use lowercase "
-    "letters, digits and '-', starting with a letter or digit, at most 64 "
-    "characters",
-    "bad-id.yaml:7:9: error: bad id '-main': use lowercase letters, digits "
-    "and '-', starting with a letter or digit, at most 64 characters")
+    "bad-id.yaml:1:5: error: bad id 'Asthma_Inhaler': use only a-z, 0-9 "
+    "and '-' (no capitals or accents), starting with a letter or digit, "
+    "at most 64 characters",
+    "bad-id.yaml:7:9: error: bad id '-main': use only a-z, 0-9 and '-' "
+    "(no capitals or accents), starting with a letter or digit, at most "
+    "64 characters")
 BAD_FIXTURE(dup_id, "dup-id.yaml",
     "dup-id.yaml:17:13: error: id 'intro' is already used",
     "dup-id.yaml:18:9: error: id 'main' is already used",
@@ -716,6 +717,15 @@ BAD_FIXTURE(key_beside, "key-beside.yaml",
     "in the block, not inside it; move it out one level",
     "key-beside.yaml:18:11: error: 'id' goes beside 'care:' in the block, "
     "not inside it; move it out one level")
+/* An optional key left empty is left out; a card still needs words. */
+BAD_FIXTURE(care_title, "care-title.yaml",
+    "care-title.yaml:14:18: warning: the card already shows the label "
+    "'GOOD TO KNOW'; give it a title that says what the card is about",
+    "care-title.yaml:17:11: error: a care card needs 'text', 'items' or "
+    "both",
+    "care-title.yaml:18:18: warning: the card already shows the label "
+    "'URGENT: get help today'; give it a title that says what the card is "
+    "about")
 BAD_FIXTURE(block_shape, "block-shape.yaml",
     "block-shape.yaml:10:9: error: a block must name exactly one type "
     "(paragraph, subheading, list, steps, care, evidence, figure or "
@@ -770,9 +780,9 @@ test_bad_settings(void **state)
 	    "library.yaml:2:22: error: bad value for 'reading_grade_limit': "
 	    "expected a whole number from 1 to 20",
 	    "library.yaml:3:21: error: no topic with id 'no-such-topic'",
-	    "library.yaml:3:36: error: bad id 'Bad_Id': use lowercase letters, "
-	    "digits and '-', starting with a letter or digit, at most 64 "
-	    "characters",
+	    "library.yaml:3:36: error: bad id 'Bad_Id': use only a-z, 0-9 and "
+	    "'-' (no capitals or accents), starting with a letter or digit, at "
+	    "most 64 characters",
 	    "library.yaml:3:44: error: id 'unused-ref' is already used",
 	    "library.yaml:4:1: error: unknown key 'colour' in library.yaml",
 	    "unused-ref.yaml:12:5: warning: reference 'smith-2020' is never "
@@ -1174,9 +1184,9 @@ test_diag_escaping(void **state)
 	    "mem.yaml:1:1: error: missing 'last_reviewed' in topic",
 	    "mem.yaml:1:1: error: missing 'next_review' in topic",
 	    "mem.yaml:1:1: error: missing 'sections' in topic",
-	    "mem.yaml:1:5: error: bad id 'a\\x1b]0;owned\\x07b': use lowercase "
-	    "letters, digits and '-', starting with a letter or digit, at most "
-	    "64 characters",
+	    "mem.yaml:1:5: error: bad id 'a\\x1b]0;owned\\x07b': use only "
+	    "a-z, 0-9 and '-' (no capitals or accents), starting with a letter "
+	    "or digit, at most 64 characters",
 	    "mem.yaml:2:1: error: unknown key '\\xe2\\x80\\xaetitle' in topic",
 	    "mem.yaml:3:10: error: 'summary' must be text",
 	    "mem.yaml:4:1: error: unknown key 't\\x00itle' in topic; did you "
@@ -1710,6 +1720,7 @@ main(void)
 		cmocka_unit_test(test_bad_bad_id),
 		cmocka_unit_test(test_bad_dup_id),
 		cmocka_unit_test(test_bad_unknown_block),
+		cmocka_unit_test(test_bad_care_title),
 		cmocka_unit_test(test_bad_block_shape),
 		cmocka_unit_test(test_bad_bad_level),
 		cmocka_unit_test(test_bad_bad_grade),

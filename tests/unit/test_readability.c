@@ -405,7 +405,7 @@ test_section_units(void **state)
 	    "You have a fever and pain when you pee.\n"
 	    "Make an appointment if\n"
 	    "Symptoms last more than two weeks.\n"
-	    "Good to know\n"
+	    "Keep in mind\n"
 	    "Most people get better with rest.\n");
 	free(all);
 	doc_library_free(&lib);
@@ -430,7 +430,7 @@ test_section_units(void **state)
  *   now if (7, 12); You can-not breathe (3, 4); You have chest pain that
  *   spreads to your arm (9, 9); See a doc-tor to-day if (5, 7); You have a
  *   fe-ver and pain when you pee (9, 10); Make an ap-point-ment if (4, 6);
- *   Symp-toms last more than two weeks (6, 7); Good to know (3, 3); Most
+ *   Symp-toms last more than two weeks (6, 7); Keep in mind (3, 3); Most
  *   peo-ple get bet-ter with rest (6, 8): 56, 10, 70.
  */
 static void
