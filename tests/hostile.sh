@@ -567,6 +567,16 @@ hcase "--index refuses content with errors, exit 1" 1 \
     "$PAMPHLET" --content "$T/ix" $C --index
 hcase "--index takes no topic, exit 2" 2 "unexpected argument 'sample'" \
     "$norm" "$PAMPHLET" --content "$T/ix" --index sample
+# A link to a block other than a subheading resolves through the index:
+# the index keeps every block's id.
+rm -rf "$T/lk" "$T/lkc" && mkdir "$T/lk"
+printf 'id: a\ntitle: Aye\nsummary: A topic.\nlast_reviewed: 2026-10-01\nnext_review: 2028-10-01\nreviewed_by: a nurse\nsections:\n  - id: main\n    heading: Main\n    blocks:\n      - see_also: {topic: b, block: end}\n' >"$T/lk/a.yaml"
+printf 'id: b\ntitle: Bee\nsummary: A topic.\nlast_reviewed: 2026-10-01\nnext_review: 2028-10-01\nreviewed_by: a nurse\nsections:\n  - id: main\n    heading: Main\n    blocks:\n      - paragraph: Text.\n  - id: more\n    heading: More\n    blocks:\n      - paragraph: The end.\n        id: end\n' >"$T/lk/b.yaml"
+"$PAMPHLET" --content "$T/lk" --cache "$T/lkc" --index >/dev/null 2>&1
+post='[ -n "$(ls "$T/lkc")" ] && ! grep -q "error\|not available" "$T/out"' \
+hcase "a link to a block's id resolves through the index" 0 \
+    "See also: Bee .* More$" "$norm" \
+    "$PAMPHLET" --content "$T/lk" --cache "$T/lkc" --dump=a
 
 # ---- Bad locales ----------------------------------------------------------
 garbage=$(lcg 7 4096 33 126 | bytes)
