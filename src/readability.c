@@ -339,7 +339,7 @@ read_note_sentence(struct read_notes *nt, const char *text, size_t start,
 {
 	size_t	i, n = 0, len = strlen(text), cut = end;
 	int	in = 0;
-	char	*s;
+	char	*s, *lead;
 
 	for (i = start; i < end && i < len; i++) {
 		if (text[i] == ' ') {
@@ -351,10 +351,12 @@ read_note_sentence(struct read_notes *nt, const char *text, size_t start,
 		} else
 			in = 1;
 	}
+	lead = xasprintf("%.*s%s", (int)(cut - start), text + start,
+	    cut < end ? " ..." : "");
 	/* TRANSLATORS: a sentence's first words, then how many it has. */
-	s = xasprintf(i18n_ui_plural("'%.*s%s' (%zu word)",
-	    "'%.*s%s' (%zu words)", words), (int)(cut - start), text + start,
-	    cut < end ? " ..." : "", words);
+	s = xasprintf(i18n_ui_plural("'%s' (%zu word)", "'%s' (%zu words)",
+	    words), lead, words);
+	free(lead);
 	read_keep(nt->sent, nt->sentwords, s, words);
 }
 
