@@ -578,6 +578,19 @@ hcase "a link to a block's id resolves through the index" 0 \
     "See also: Bee .* More$" "$norm" \
     "$PAMPHLET" --content "$T/lk" --cache "$T/lkc" --dump=a
 
+# ---- The catalogues of the build tree ------------------------------------
+# The program run from its build tree reads the catalogues make built
+# there, with no PAMPHLET_LOCALEDIR (an emulator's wrapper is another
+# program, so that case is left out).
+name="the program in its build tree reads the catalogues built there"
+if [ -d "${top_builddir:-.}/locale/de/LC_MESSAGES" ] && [ -z "${PAMPHLET_REAL-}" ]; then
+	post='grep -q "^Zuletzt" "$T/out" && ! grep -q "no translation" "$T/out"' \
+	hcase "$name" 0 "" "$norm" \
+	    env -u PAMPHLET_LOCALEDIR "$PAMPHLET" --content "$golden" --lang=de --dump=sample
+else
+	tap_ok "$name # SKIP no catalogues built, or the program runs through a wrapper"
+fi
+
 # ---- Bad locales ----------------------------------------------------------
 garbage=$(lcg 7 4096 33 126 | bytes)
 for what in unset C xx_XX.UTF-8 garbage ../../x; do
