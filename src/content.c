@@ -208,7 +208,7 @@ content_care_title(struct cwalk *w, const struct ytree_node *v,
 	fh = content_fold_label(label, colon != NULL ?
 	    (size_t)(colon - label) : strlen(label));
 	if (strcmp(ft, fl) == 0 || strcmp(ft, fh) == 0)
-		schema_diag(&w->s, v, DIAG_INFO_TITLE, label, NULL);
+		schema_diag(&w->s, v, DIAG_CARE_TITLE, label, NULL);
 	free(ft);
 	free(fl);
 	free(fh);

@@ -179,7 +179,7 @@ static const struct diag_entry diag_table[DIAG_MAX] = {
 	    N_("most letters here are not Latin: topics are written in "
 	    "English and translated in PO files, so no reading grade is "
 	    "given for this topic") },
-	[DIAG_INFO_TITLE] = { DIAG_WARNING, 0,
+	[DIAG_CARE_TITLE] = { DIAG_WARNING, 0,
 	    N_("the card already shows the label '%s'; give it a title that "
 	    "says what the card is about") },
 	[DIAG_REVIEW_LONG] = { DIAG_WARNING, 0,

@@ -80,7 +80,7 @@ enum diag_code {
 				   words */
 	DIAG_READABILITY_LONG,	/* note: the same without hard words */
 	DIAG_NOT_ENGLISH,	/* warning: most letters not Latin */
-	DIAG_INFO_TITLE,	/* warning: an info card titled as its label;
+	DIAG_CARE_TITLE,	/* warning: a care card titled as its label;
 				   arg: the label */
 	DIAG_REVIEW_LONG,	/* warning: more than three years to review */
 	DIAG_REVIEW_DUE,	/* warning: arg: the date it was due */
