@@ -307,53 +307,48 @@ ytree_error(struct ytree_state *st, const yaml_mark_t *mark,
 	    (uint32_t)mark->column + 1, code, arg, NULL);
 }
 
-/* The start of line n (0-based) of buf, or NULL past the end. */
-static const char *
-ytree_line_at(const char *buf, size_t len, size_t n)
-{
-	const char	*p = buf, *end = buf + len, *nl;
-
-	while (n > 0) {
-		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			return (NULL);
-		p = nl + 1;
-		n--;
-	}
-	return (p);
-}
-
 /*
- * 1 when the line of an error ends a block scalar ("|" or ">" without an
- * indent number) whose first line is indented more than a later one:
- * YAML takes the block's indent from its first line, so the later line
- * ends the block and is read as something else.
+ * 1 when the line holding byte off ends a block scalar ("|" or ">"
+ * without an indent number) whose first line is indented more than a
+ * later one: YAML takes the block's indent from its first line, so the
+ * later line ends the block and is read as something else.  Lines are
+ * read backwards from off, at most a few hundred.
  */
 static int
-ytree_block_cut(const char *buf, size_t len, size_t line)
+ytree_block_cut(const char *buf, size_t len, size_t off)
 {
-	const char	*p, *e;
-	size_t		 j, ind, first = 0, min = SIZE_MAX;
+	const char	*p, *e, *end;
+	size_t		 n, ind, first = 0, min = SIZE_MAX;
 	int		 have = 0;
 
-	for (j = line + 1; j-- > 0 && line - j < 500;) {
-		if ((p = ytree_line_at(buf, len, j)) == NULL)
-			return (0);
-		if ((e = memchr(p, '\n', (size_t)(buf + len - p))) == NULL)
-			e = buf + len;
+	if (off > len)
+		return (0);
+	/* The end of the line of the error. */
+	end = memchr(buf + off, '\n', len - off);
+	if (end == NULL)
+		end = buf + len;
+	for (n = 0; n < 500; n++) {
+		/* The line [p, e) ending at end. */
+		e = end;
+		for (p = e; p > buf && p[-1] != '\n'; p--)
+			continue;
 		while (e > p && (e[-1] == ' ' || e[-1] == '\r'))
 			e--;
 		for (ind = 0; p + ind < e && p[ind] == ' '; ind++)
 			continue;
-		if (p + ind == e)
-			continue;
-		if (j < line && (e[-1] == '|' || e[-1] == '>' ||
-		    ((e[-1] == '-' || e[-1] == '+') && e - p >= 2 &&
-		    (e[-2] == '|' || e[-2] == '>'))))
-			return (have && ind < min && first > min);
-		if (ind < min)
-			min = ind;
-		first = ind;
-		have = 1;
+		if (p + ind < e) {
+			if (n > 0 && (e[-1] == '|' || e[-1] == '>' ||
+			    ((e[-1] == '-' || e[-1] == '+') && e - p >= 2 &&
+			    (e[-2] == '|' || e[-2] == '>'))))
+				return (have && ind < min && first > min);
+			if (ind < min)
+				min = ind;
+			first = ind;
+			have = 1;
+		}
+		if (p == buf)
+			break;
+		end = p - 1;
 	}
 	return (0);
 }
@@ -387,7 +382,7 @@ ytree_syntax(struct ytree_state *st, const yaml_parser_t *p)
 		    st->buf[p->problem_mark.index] == '\t')
 			ytree_error(st, &p->problem_mark, DIAG_TAB, NULL);
 		else if (ytree_block_cut(st->buf, st->len,
-		    p->problem_mark.line))
+		    p->problem_mark.index))
 			ytree_error(st, &p->problem_mark, DIAG_SYNTAX_BLOCK,
 			    problem);
 		else
