@@ -861,8 +861,9 @@ content_load_file(const char *path, const struct pack *pack,
  * The head of a topic's tree: a copy that keeps the id, title and
  * summary; of each section its id and heading; of each block only a
  * subheading (with its id) or the id of another block, every other
- * block an empty mapping so that blocks keep their places; and of the references one empty mapping if
- * there are any.  The nodes are made here and freed once packed.
+ * block an empty mapping so that blocks keep their places; and of the
+ * references one empty mapping if there are any.  The nodes are made
+ * here and freed once packed.
  */
 struct content_prune {
 	struct ytree_node	**nodes;

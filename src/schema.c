@@ -318,7 +318,8 @@ static void
 schema_removed(const struct schema *s, const char *key,
     const struct ytree_node *v)
 {
-	char		 name[UNINAME_MAX], what[UNINAME_MAX + 16], *hit;
+	char		 name[UNINAME_MAX], what[UNINAME_MAX + 16];
+	const char	*hit;
 	uint8_t		 enc[6];
 	size_t		 i = 0;
 	uint32_t	 line = v->line, col = v->col;
