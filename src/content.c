@@ -72,9 +72,9 @@ static const char *const content_figure_keys[FK_MAX] = {
 	"art", "ascii", "alt", "caption"
 };
 
-enum { LK_TOPIC, LK_SECTION, LK_TEXT, LK_MAX };
+enum { LK_TOPIC, LK_SECTION, LK_BLOCK, LK_TEXT, LK_MAX };
 static const char *const content_link_keys[LK_MAX] = {
-	"topic", "section", "text"
+	"topic", "section", "block", "text"
 };
 
 enum { RK_ID, RK_AUTHORS, RK_YEAR, RK_TITLE, RK_SOURCE, RK_URL, RK_NOTE,
@@ -126,12 +126,36 @@ content_beside(struct cwalk *w, const char *block)
 	w->s.beside = block != NULL ? beside : NULL;
 }
 
+/*
+ * An optional key given nothing ("", ~ or []) is as if it were left
+ * out; only a needed key must hold something.
+ */
+static void
+content_opt(const struct ytree_node **vals, const int *which, size_t n)
+{
+	const struct ytree_node	*v;
+	size_t			 i;
+
+	for (i = 0; i < n; i++) {
+		v = vals[which[i]];
+		if (v != NULL && (schema_is_null(v) ||
+		    (v->kind == YTREE_SCALAR && v->len == 0) ||
+		    (v->kind == YTREE_SEQ && v->nkids == 0)))
+			vals[which[i]] = NULL;
+	}
+}
+
 /* A translatable string under ctxt, positioned at its scalar. */
 static int
 content_tstr(struct cwalk *w, const char *key, const struct ytree_node *v,
     const char *ctxt, int flags, struct tstr *out)
 {
-	return (schema_tstr(&w->s, key, v, ctxt, flags, w->domain, out));
+	if (schema_tstr(&w->s, key, v, ctxt, flags, w->domain, out) == -1)
+		return (-1);
+	/* Drawings show stars as they are; words may have emphasis. */
+	if (flags == TEXT_FLOW)
+		schema_star(&w->s, key, v, tstr_msgid(out));
+	return (0);
 }
 
 /* The items of a list, steps or care card, each a text. */
@@ -157,6 +181,39 @@ content_items(struct cwalk *w, const char *key, const struct ytree_node *v,
 	}
 }
 
+/* Folded for comparing, without end marks: "Good to know:" is "good to know". */
+static char *
+content_fold_label(const char *s, size_t len)
+{
+	while (len > 0 && strchr(" .:!", s[len - 1]) != NULL)
+		len--;
+	return (text_fold(s, len, NULL, NULL));
+}
+
+/*
+ * A card shows its level's label above its title: a title that says the
+ * label again ("Good to know", or "Urgent") shows it twice.
+ */
+static void
+content_care_title(struct cwalk *w, const struct ytree_node *v,
+    const struct block *b)
+{
+	const char	*label = doc_care_label(b->level), *colon;
+	const char	*title = tstr_msgid(&b->text);
+	char		*ft, *fl, *fh;
+
+	colon = strchr(label, ':');
+	ft = content_fold_label(title, strlen(title));
+	fl = content_fold_label(label, strlen(label));
+	fh = content_fold_label(label, colon != NULL ?
+	    (size_t)(colon - label) : strlen(label));
+	if (strcmp(ft, fl) == 0 || strcmp(ft, fh) == 0)
+		schema_diag(&w->s, v, DIAG_CARE_TITLE, label, NULL);
+	free(ft);
+	free(fl);
+	free(fh);
+}
+
 static void
 content_care(struct cwalk *w, const struct ytree_node *v, const char *ctxt,
     struct block *b)
@@ -171,6 +228,7 @@ content_care(struct cwalk *w, const struct ytree_node *v, const char *ctxt,
 		return;
 	content_beside(w, "care");
 	schema_map(&w->s, v, N_("care card"), content_care_keys, CK_MAX, vals, 0);
+	content_opt(vals, (const int []){ CK_TEXT, CK_ITEMS }, 2);
 	content_beside(w, NULL);
 	schema_missing(&w->s, v, N_("care card"), required, vals, CK_MAX);
 	if (vals[CK_LEVEL] != NULL) {
@@ -185,9 +243,10 @@ content_care(struct cwalk *w, const struct ytree_node *v, const char *ctxt,
 			free(arg);
 		}
 	}
-	if (vals[CK_TITLE] != NULL)
-		content_tstr(w, "title", vals[CK_TITLE], ctxt, TEXT_FLOW,
-		    &b->text);
+	if (vals[CK_TITLE] != NULL &&
+	    content_tstr(w, "title", vals[CK_TITLE], ctxt, TEXT_FLOW,
+	    &b->text) == 0)
+		content_care_title(w, vals[CK_TITLE], b);
 	if (vals[CK_TEXT] != NULL)
 		content_tstr(w, "text", vals[CK_TEXT], ctxt, TEXT_FLOW,
 		    &b->body);
@@ -308,6 +367,7 @@ content_figure(struct cwalk *w, const struct ytree_node *v, const char *ctxt,
 		return;
 	content_beside(w, "figure");
 	schema_map(&w->s, v, N_("figure"), content_figure_keys, FK_MAX, vals, 0);
+	content_opt(vals, (const int []){ FK_ASCII, FK_CAPTION }, 2);
 	content_beside(w, NULL);
 	schema_missing(&w->s, v, N_("figure"), required, vals, FK_MAX);
 	if (vals[FK_ART] != NULL)
@@ -326,7 +386,9 @@ static void
 content_link(struct cwalk *w, const struct ytree_node *v, const char *ctxt,
     struct block *b)
 {
-	static const char *const required[LK_MAX] = { "topic", NULL, NULL };
+	static const char *const required[LK_MAX] = {
+		"topic", NULL, NULL, NULL
+	};
 	const struct ytree_node	*vals[LK_MAX];
 
 	/* The target is checked once every topic is loaded. */
@@ -334,12 +396,15 @@ content_link(struct cwalk *w, const struct ytree_node *v, const char *ctxt,
 		return;
 	content_beside(w, "see_also");
 	schema_map(&w->s, v, N_("see_also"), content_link_keys, LK_MAX, vals, 0);
+	content_opt(vals, (const int []){ LK_SECTION, LK_BLOCK, LK_TEXT }, 3);
 	content_beside(w, NULL);
 	schema_missing(&w->s, v, N_("see_also"), required, vals, LK_MAX);
 	if (vals[LK_TOPIC] != NULL)
 		b->link_topic = schema_id(&w->s, "topic", vals[LK_TOPIC]);
 	if (vals[LK_SECTION] != NULL)
 		b->link_section = schema_id(&w->s, "section", vals[LK_SECTION]);
+	if (vals[LK_BLOCK] != NULL)
+		b->link_block = schema_id(&w->s, "block", vals[LK_BLOCK]);
 	if (vals[LK_TEXT] != NULL)
 		content_tstr(w, "text", vals[LK_TEXT], ctxt, TEXT_FLOW,
 		    &b->text);
@@ -358,6 +423,7 @@ content_block(struct cwalk *w, const struct ytree_node *n, const char *sctx,
 	b->col = n->col;
 	nunknown = schema_map(&w->s, n, N_("block"), content_block_keys, BK_MAX,
 	    vals, 1);
+	content_opt(vals, (const int []){ BK_ID, BK_NOTE, BK_REFS }, 3);
 	for (i = 0; i < BLOCK_KIND_MAX; i++) {
 		if (vals[i] != NULL) {
 			ntypes++;
@@ -374,6 +440,9 @@ content_block(struct cwalk *w, const struct ytree_node *n, const char *sctx,
 	if (vals[BK_NOTE] != NULL)
 		b->note = schema_text(&w->s, "translator_note", vals[BK_NOTE],
 		    TEXT_FLOW);
+	/* A stub's block that kept only its id, for links to it. */
+	if (w->head && ntypes == 0)
+		b->kind = BLOCK_KIND_MAX;
 	if (ntypes != 1)
 		return;
 
@@ -435,6 +504,7 @@ content_section(struct cwalk *w, const struct ytree_node *n,
 	s->col = n->col;
 	schema_map(&w->s, n, N_("section"), content_section_keys, SK_MAX, vals,
 	    0);
+	content_opt(vals, (const int []){ SK_NOTE }, 1);
 	schema_missing(&w->s, n, N_("section"), required, vals, SK_MAX);
 	if (vals[SK_ID] != NULL &&
 	    (s->id = schema_id(&w->s, "id", vals[SK_ID])) != NULL &&
@@ -525,6 +595,8 @@ content_refs(struct cwalk *w, const struct ytree_node *v)
 		r->col = n->col;
 		schema_map(&w->s, n, N_("reference"), content_ref_keys, RK_MAX,
 		    vals, 0);
+		content_opt(vals, (const int []){ RK_YEAR, RK_URL, RK_NOTE },
+		    3);
 		schema_missing(&w->s, n, N_("reference"), required, vals, RK_MAX);
 		if (vals[RK_ID] != NULL &&
 		    (r->id = schema_id(&w->s, "id", vals[RK_ID])) != NULL &&
@@ -707,6 +779,7 @@ content_walk(const char *file, const struct ytree_node *root,
 		goto done;
 	}
 	schema_map(&w.s, root, N_("topic"), content_topic_keys, TK_MAX, vals, 0);
+	content_opt(vals, (const int []){ TK_REVIEWER, TK_REFS, TK_NOTE }, 3);
 	/* The id comes first: every context is built from it. */
 	schema_missing(&w.s, root, N_("topic"), required, vals, TK_MAX);
 	if (vals[TK_ID] != NULL &&
@@ -787,9 +860,10 @@ content_load_file(const char *path, const struct pack *pack,
 /*
  * The head of a topic's tree: a copy that keeps the id, title and
  * summary; of each section its id and heading; of each block only a
- * subheading (with its id), every other block an empty mapping so that
- * blocks keep their places; and of the references one empty mapping if
- * there are any.  The nodes are made here and freed once packed.
+ * subheading (with its id) or the id of another block, every other
+ * block an empty mapping so that blocks keep their places; and of the
+ * references one empty mapping if there are any.  The nodes are made
+ * here and freed once packed.
  */
 struct content_prune {
 	struct ytree_node	**nodes;
@@ -846,12 +920,20 @@ content_prune_block(struct content_prune *p, const struct ytree_node *b)
 	static const char *const keys[] = { "subheading", "id", NULL };
 	struct ytree_node	*n;
 	size_t			 i;
+	int			 sub = 0, id = 0;
 
+	/* Other blocks keep their id only, since links may name it. */
 	if (b->kind == YTREE_MAP)
-		for (i = 0; i + 1 < b->nkids; i += 2)
-			if (b->kids[i]->kind == YTREE_SCALAR &&
-			    strcmp(b->kids[i]->str, "subheading") == 0)
-				return (content_prune_map(p, b, keys, NULL));
+		for (i = 0; i + 1 < b->nkids; i += 2) {
+			if (b->kids[i]->kind != YTREE_SCALAR)
+				continue;
+			if (strcmp(b->kids[i]->str, "subheading") == 0)
+				sub = 1;
+			else if (strcmp(b->kids[i]->str, "id") == 0)
+				id = 1;
+		}
+	if (sub || id)
+		return (content_prune_map(p, b, sub ? keys : keys + 1, NULL));
 	n = content_prune_node(p, b, 0);
 	n->kind = YTREE_MAP;
 	return (n);

@@ -20,6 +20,8 @@
 
 /* Flags of a table entry. */
 #define DIAG_F_TERM2	0x1	/* arg2 is a program word: translate it */
+#define DIAG_F_LONG	0x2	/* arg2 and arg3 are made by the program:
+				   not cut to DIAG_ARG_MAX */
 
 /* Untrusted arguments are cut to about this many characters. */
 #define DIAG_ARG_MAX	60
@@ -79,7 +81,18 @@ static const struct diag_entry diag_table[DIAG_MAX] = {
 	[DIAG_MULTI_DOC] = { DIAG_ERROR, 0,
 	    N_("a second document starts here; a file holds only one") },
 	[DIAG_CONTROL_CHAR] = { DIAG_WARNING, 0,
-	    N_("control characters or invisible marks removed from '%s'") },
+	    N_("control characters or invisible marks removed from '%s', "
+	    "the first %s; delete them from the file") },
+	[DIAG_SYNTAX_BLOCK] = { DIAG_ERROR, 0,
+	    N_("YAML syntax error: %s; a block after '|' or '>' takes its "
+	    "indent from its first line, and a line indented less ends it: "
+	    "write '|2' instead of '|' to keep the spaces of every line") },
+	[DIAG_TEXT_TAB] = { DIAG_WARNING, 0,
+	    N_("a tab in '%s' shows as spaces; type spaces instead") },
+	[DIAG_STRAY_STAR] = { DIAG_WARNING, 0,
+	    N_("this '*' in '%s' shows as a star: for *emphasis* put one "
+	    "star before a word and one after it; for a star itself, put a "
+	    "space on each side") },
 	[DIAG_ROOT_TYPE] = { DIAG_ERROR, 0,
 	    N_("the file must hold keys with values (key: value)") },
 	[DIAG_KEY_TYPE] = { DIAG_ERROR, 0,
@@ -102,8 +115,9 @@ static const struct diag_entry diag_table[DIAG_MAX] = {
 	[DIAG_EMPTY_VALUE] = { DIAG_ERROR, 0,
 	    N_("'%s' is empty") },
 	[DIAG_BAD_ID] = { DIAG_ERROR, 0,
-	    N_("bad id '%s': use lowercase letters, digits and '-', "
-	    "starting with a letter or digit, at most 64 characters") },
+	    N_("bad id '%s': use only a-z, 0-9 and '-' (no capitals or "
+	    "accents), starting with a letter or digit, at most 64 "
+	    "characters") },
 	[DIAG_DUP_ID] = { DIAG_ERROR, 0,
 	    N_("id '%s' is already used") },
 	[DIAG_UNKNOWN_BLOCK] = { DIAG_ERROR, 0,
@@ -130,8 +144,23 @@ static const struct diag_entry diag_table[DIAG_MAX] = {
 	    N_("no reference with id '%s' in this topic") },
 	[DIAG_DANGLING_TOPIC] = { DIAG_ERROR, 0,
 	    N_("no topic with id '%s'") },
-	[DIAG_DANGLING_SECTION] = { DIAG_ERROR, 0,
-	    N_("topic '%s' has no section '%s'") },
+	[DIAG_DANGLING_LINK] = { DIAG_ERROR, 0,
+	    N_("no topic with id '%s'; correct 'topic', or readers see this "
+	    "link marked as not available") },
+	[DIAG_DANGLING_SECTION] = { DIAG_ERROR, DIAG_F_LONG,
+	    N_("topic '%s' has no section '%s'; its sections are: %s") },
+	[DIAG_SECTION_IS_BLOCK] = { DIAG_ERROR, 0,
+	    N_("topic '%1$s' has no section '%2$s', but a block there has "
+	    "that id: write 'block: %2$s' instead of 'section: %2$s'") },
+	[DIAG_DANGLING_BLOCK] = { DIAG_ERROR, DIAG_F_LONG,
+	    N_("topic '%s' has no section or block '%s'; ids that can be "
+	    "linked are: %s") },
+	[DIAG_DANGLING_BLOCK_NONE] = { DIAG_ERROR, 0,
+	    N_("topic '%1$s' has no block '%2$s'; to link to a block, write "
+	    "'id: %2$s' beside its type there") },
+	[DIAG_BLOCK_ELSEWHERE] = { DIAG_ERROR, DIAG_F_LONG,
+	    N_("in topic '%s', block '%s' is in section '%s'; correct "
+	    "'section' or leave it out") },
 	[DIAG_UNUSED_REF] = { DIAG_WARNING, 0,
 	    N_("reference '%s' is never cited") },
 	[DIAG_BAD_SETTING] = { DIAG_ERROR, DIAG_F_TERM2,
@@ -140,6 +169,19 @@ static const struct diag_entry diag_table[DIAG_MAX] = {
 	    N_("'%s' cannot be in the exit chord: %s") },
 	[DIAG_READABILITY] = { DIAG_ERROR, 0,
 	    N_("section '%s' reads at grade %s; the limit is %s") },
+	[DIAG_READABILITY_WHY] = { DIAG_NOTE, DIAG_F_LONG,
+	    N_("to lower the grade of '%s', split its longest sentences: %s; "
+	    "and find shorter words for: %s") },
+	[DIAG_READABILITY_LONG] = { DIAG_NOTE, DIAG_F_LONG,
+	    N_("to lower the grade of '%s', split its longest sentences: "
+	    "%s") },
+	[DIAG_NOT_ENGLISH] = { DIAG_WARNING, 0,
+	    N_("most letters here are not Latin: topics are written in "
+	    "English and translated in PO files, so no reading grade is "
+	    "given for this topic") },
+	[DIAG_CARE_TITLE] = { DIAG_WARNING, 0,
+	    N_("the card already shows the label '%s'; give it a title that "
+	    "says what the card is about") },
 	[DIAG_REVIEW_LONG] = { DIAG_WARNING, 0,
 	    N_("next_review is more than three years after last_reviewed; "
 	    "review topics at least every three years") },
@@ -266,7 +308,7 @@ diag_add3(struct diag_list *dl, const char *file, uint32_t line,
 	d->arg3 = arg3 != NULL ? xstrdup(arg3) : NULL;
 	if (d->level == DIAG_ERROR)
 		dl->nerrors++;
-	else
+	else if (d->level == DIAG_WARNING)
 		dl->nwarnings++;
 }
 
@@ -452,8 +494,10 @@ diag_format(const struct diag *d)
 	if (d->arg2 != NULL && (flags & DIAG_F_TERM2))
 		args[1] = diag_printable(_(d->arg2), 0);
 	else
-		args[1] = diag_printable(d->arg2, DIAG_ARG_MAX);
-	args[2] = diag_printable(d->arg3, DIAG_ARG_MAX);
+		args[1] = diag_printable(d->arg2, (flags & DIAG_F_LONG) ? 0 :
+		    DIAG_ARG_MAX);
+	args[2] = diag_printable(d->arg3, (flags & DIAG_F_LONG) ? 0 :
+	    DIAG_ARG_MAX);
 
 	file = diag_printable(d->file, 0);
 	diag_buf_str(&b, file);
@@ -470,7 +514,11 @@ diag_format(const struct diag *d)
 	 * The translated message is never a printf format: a tampered
 	 * catalogue could otherwise turn an argument into a directive.
 	 */
-	level = d->level == DIAG_ERROR ? _("error") : _("warning");
+	if (d->level == DIAG_NOTE)
+		/* TRANSLATORS: advice after an error or a warning. */
+		level = _("note");
+	else
+		level = d->level == DIAG_ERROR ? _("error") : _("warning");
 	diag_buf_str(&b, ": ");
 	diag_buf_str(&b, level);
 	diag_buf_str(&b, ": ");

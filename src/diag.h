@@ -13,7 +13,8 @@
 
 enum diag_level {
 	DIAG_WARNING,
-	DIAG_ERROR
+	DIAG_ERROR,
+	DIAG_NOTE		/* advice on the line before; not counted */
 };
 
 enum diag_code {
@@ -32,7 +33,12 @@ enum diag_code {
 	DIAG_ALIAS,
 	DIAG_TAG,
 	DIAG_MULTI_DOC,
-	DIAG_CONTROL_CHAR,	/* warning: characters removed; arg: field */
+	DIAG_CONTROL_CHAR,	/* warning: characters removed; arg: field,
+				   arg2: the first, as U+XXXX and its name */
+	DIAG_SYNTAX_BLOCK,	/* a syntax error after a | or > block:
+				   arg: libyaml's problem text */
+	DIAG_TEXT_TAB,		/* warning: a tab in text; arg: field */
+	DIAG_STRAY_STAR,	/* warning: a star shown as itself; arg: field */
 	/* Schema. */
 	DIAG_ROOT_TYPE,		/* the file is not a mapping */
 	DIAG_KEY_TYPE,		/* a key that is not text */
@@ -56,11 +62,26 @@ enum diag_code {
 	DIAG_CARE_EMPTY,	/* care card with neither text nor items */
 	DIAG_DANGLING_REF,	/* arg: reference id */
 	DIAG_DANGLING_TOPIC,	/* arg: topic id */
-	DIAG_DANGLING_SECTION,	/* arg: topic id, arg2: section id */
+	DIAG_DANGLING_LINK,	/* a link's topic; arg: topic id */
+	DIAG_DANGLING_SECTION,	/* arg: topic id, arg2: section id,
+				   arg3: the topic's section ids */
+	DIAG_SECTION_IS_BLOCK,	/* arg: topic id, arg2: a block's id */
+	DIAG_DANGLING_BLOCK,	/* arg: topic id, arg2: block id,
+				   arg3: the ids of its blocks */
+	DIAG_DANGLING_BLOCK_NONE, /* the same; no block has an id */
+	DIAG_BLOCK_ELSEWHERE,	/* arg: topic id, arg2: block id,
+				   arg3: the section it is in */
 	DIAG_UNUSED_REF,	/* warning; arg: reference id */
 	DIAG_BAD_SETTING,	/* arg: key, arg2: what is expected (words) */
 	DIAG_BAD_CHORD_KEY,	/* arg: the key, arg2: why not (words) */
 	DIAG_READABILITY,	/* arg: section id, arg2: grade, arg3: limit */
+	DIAG_READABILITY_WHY,	/* note: arg: section id, arg2: the
+				   longest sentences, arg3: the hardest
+				   words */
+	DIAG_READABILITY_LONG,	/* note: the same without hard words */
+	DIAG_NOT_ENGLISH,	/* warning: most letters not Latin */
+	DIAG_CARE_TITLE,	/* warning: a care card titled as its label;
+				   arg: the label */
 	DIAG_REVIEW_LONG,	/* warning: more than three years to review */
 	DIAG_REVIEW_DUE,	/* warning: arg: the date it was due */
 	DIAG_NO_REVIEWER,	/* warning: no reviewed_by */

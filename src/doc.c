@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "doc.h"
+#include "i18n.h"
 #include "idx.h"
 #include "xalloc.h"
 
@@ -50,6 +51,7 @@ doc_block_free(struct block *b)
 	free(b->refs);
 	free(b->link_topic);
 	free(b->link_section);
+	free(b->link_block);
 	memset(b, 0, sizeof(*b));
 }
 
@@ -211,12 +213,54 @@ doc_find_section(const struct topic *t, const char *id)
 	return (-1);
 }
 
+int
+doc_find_block(const struct topic *t, const char *id, size_t *section,
+    size_t *block)
+{
+	const struct section	*s;
+	size_t			 i, j;
+
+	if (id == NULL)
+		return (-1);
+	for (i = 0; i < t->nsections; i++) {
+		s = &t->sections[i];
+		for (j = 0; j < s->nblocks; j++)
+			if (s->blocks[j].id != NULL &&
+			    strcmp(s->blocks[j].id, id) == 0) {
+				*section = i;
+				*block = j;
+				return (0);
+			}
+	}
+	return (-1);
+}
+
 const char *
 doc_care_level_name(enum care_level l)
 {
 	if ((unsigned)l >= CARE_LEVEL_MAX)
 		return ("?");
 	return (doc_care_names[l]);
+}
+
+/*
+ * The labels care cards show above their titles, in English; the layout
+ * translates them.
+ */
+static const char *const doc_care_labels[CARE_LEVEL_MAX] = {
+	/* TRANSLATORS: care card label; keep it short and loud. */
+	N_("EMERGENCY: get help now"),
+	N_("URGENT: get help today"),
+	N_("NOT URGENT: make an appointment"),
+	N_("GOOD TO KNOW")
+};
+
+const char *
+doc_care_label(enum care_level l)
+{
+	if ((unsigned)l >= CARE_LEVEL_MAX)
+		l = CARE_INFO;
+	return (doc_care_labels[l]);
 }
 
 const char *

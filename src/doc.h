@@ -40,7 +40,13 @@ enum block_kind {
 	BLOCK_CARE,		/* level, text (title), body, items */
 	BLOCK_EVIDENCE,		/* grade, text (about), body (statement), refs */
 	BLOCK_FIGURE,		/* art, art_ascii, alt, text (caption) */
-	BLOCK_SEE_ALSO,		/* link_topic, link_section, text (label) */
+	BLOCK_SEE_ALSO,		/* link_topic, link_section, link_block,
+				   text (label) */
+	/*
+	 * Not a type of its own: in a stub (see struct topic), a block
+	 * other than a subheading that keeps only its id, so that links to
+	 * it can be checked.
+	 */
 	BLOCK_KIND_MAX
 };
 
@@ -82,6 +88,12 @@ struct block {
 	size_t		 nrefs;
 	char		*link_topic;	/* see-also target topic id */
 	char		*link_section;	/* optional target section id */
+	char		*link_block;	/* optional target block id */
+	/*
+	 * Set when the link's topic is not in the library (or its file
+	 * has errors): the link is shown as text, marked as not available.
+	 */
+	int		 link_missing;
 };
 
 struct section {
@@ -215,11 +227,19 @@ void			 doc_pack_free(struct pack *);
 const struct topic	*doc_find_topic(const struct library *, const char *id);
 /* Returns the index of the section, or -1. */
 long			 doc_find_section(const struct topic *, const char *id);
+/*
+ * Finds the block with an id (ids of blocks are unique in a topic):
+ * 0 with its section and block indexes, or -1.
+ */
+int			 doc_find_block(const struct topic *, const char *id,
+			    size_t *section, size_t *block);
 long			 doc_topic_index(const struct library *, const char *id);
 
 /* Names used in files and messages: "emergency", "moderate", "see_also". */
 const char		*doc_care_level_name(enum care_level);
 const char		*doc_grade_name(enum grade);
+/* A care card's label, "URGENT: get help today", in English (N_). */
+const char		*doc_care_label(enum care_level);
 const char		*doc_block_kind_name(enum block_kind);
 int			 doc_care_level_parse(const char *, enum care_level *);
 int			 doc_grade_parse(const char *, enum grade *);

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "doc.h"
 #include "i18n.h"
@@ -99,6 +100,7 @@ static struct i18n_cache	*i18n_cache;	/* i18n_cachecap slots */
 static size_t			 i18n_ncache;
 static size_t			 i18n_cachecap;	/* 0 or a power of two */
 
+static const char	*i18n_build_localedir(void);
 static const char	*i18n_safe(const char *);
 static void		 i18n_lang_from_env(char *, size_t);
 static const struct i18n_lang *i18n_lang_make(const char *, const char *);
@@ -169,7 +171,7 @@ i18n_init(const char *lang)
 		setenv("LANGUAGE", lang, 1);
 
 	if ((dir = getenv("PAMPHLET_LOCALEDIR")) == NULL || *dir == '\0')
-		dir = LOCALEDIR;
+		dir = i18n_build_localedir();
 	snprintf(i18n_dir, sizeof(i18n_dir), "%s", dir);
 	/* Now, so that a later change of language opens no other file. */
 	if (!i18n_aliases_read)
@@ -190,6 +192,28 @@ i18n_init(const char *lang)
 	i18n_lang_from_env(code, sizeof(code));
 	i18n_start = i18n_cur = i18n_lang_make(code, getenv("LANGUAGE"));
 	return (utf8);
+}
+
+/*
+ * The catalogues: LOCALEDIR, unless this is the program in its build
+ * tree, which reads those that make builds into its locale folder, so
+ * that a translation can be tried before it is installed.
+ */
+static const char *
+i18n_build_localedir(void)
+{
+#ifdef PAMPHLET_BUILDDIR
+	char	exe[4096];
+	ssize_t	n;
+
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		if (strcmp(exe, PAMPHLET_BUILDDIR "/pamphlet") == 0)
+			return (PAMPHLET_BUILDDIR "/locale");
+	}
+#endif
+	return (LOCALEDIR);
 }
 
 static size_t

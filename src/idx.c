@@ -39,7 +39,7 @@
  * form changes: a new program reads the indexes an older one wrote as
  * long as the format is the same.
  */
-#define IDX_FORMAT	"2"
+#define IDX_FORMAT	"3"
 #define IDX_MAGIC	"pamphlet pack index " IDX_FORMAT "\n"
 #define IDX_HEAD	(sizeof(IDX_MAGIC) - 1 + 8)
 #define IDX_MAX_ENTRIES	1000000

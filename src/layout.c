@@ -107,6 +107,8 @@ layout_free(struct layout *l)
 	free(l->lines);
 	free(l->spans);
 	free(l->links);
+	free(l->block_id);
+	free(l->block_line);
 	free(l->sources);
 	free(l->srcbuf);
 	free(l);
@@ -398,17 +400,7 @@ layout_items(struct layout *l, const struct block *b, int numbered)
 static const char *
 layout_care_label(enum care_level level)
 {
-	switch (level) {
-	case CARE_EMERGENCY:
-		/* TRANSLATORS: care card label; keep it short and loud. */
-		return (_("EMERGENCY: get help now"));
-	case CARE_URGENT:
-		return (_("URGENT: get help today"));
-	case CARE_NON_URGENT:
-		return (_("NOT URGENT: make an appointment"));
-	default:
-		return (_("GOOD TO KNOW"));
-	}
+	return (_(doc_care_label(level)));
 }
 
 /* A care card in a box, its level written in words on the first line. */
@@ -591,6 +583,7 @@ layout_link_begin(struct layout *l, enum layout_link_kind kind, long topic,
 	k->kind = kind;
 	k->topic = topic;
 	k->section = section;
+	k->block = NULL;
 	k->first = l->nlines;
 	k->last = l->nlines;
 	l->cur_link = l->nlinks++;
@@ -606,20 +599,35 @@ layout_link_end(struct layout *l)
 	l->cur_link = -1;
 }
 
+/*
+ * A link to another topic, or to a section or block of one.  A link
+ * whose topic is not in the library is shown as text and said to be
+ * not available; one whose section or block is gone opens the topic.
+ */
 static void
 layout_see_also(struct layout *l, const struct block *b)
 {
 	const struct library	*lib = l->opts->lib;
 	const struct topic	*t = NULL;
+	const struct block	*target = NULL;
 	long			 ti = -1, si = -1;
+	size_t			 bs, bb;
 	char			*label, *s, prefix[16];
-	const char		*what;
+	const char		*what, *sep;
 
-	if (lib != NULL && (ti = doc_topic_index(lib, b->link_topic)) >= 0) {
+	if (lib != NULL && !b->link_missing &&
+	    (ti = doc_topic_index(lib, b->link_topic)) >= 0) {
 		t = lib->topics[ti];
 		if (b->link_section != NULL)
 			si = doc_find_section(t, b->link_section);
+		if (b->link_block != NULL && doc_find_block(t, b->link_block,
+		    &bs, &bb) == 0 && (si < 0 || (size_t)si == bs) &&
+		    (b->link_section == NULL || si >= 0)) {
+			si = (long)bs;
+			target = &t->sections[bs].blocks[bb];
+		}
 	}
+	sep = l->opts->ascii ? " > " : " \xe2\x80\xba ";
 	if (b->text.key != NULL)
 		what = i18n_content(l->lang, &b->text);
 	else if (t == NULL)
@@ -628,22 +636,38 @@ layout_see_also(struct layout *l, const struct block *b)
 		what = NULL;
 	if (what != NULL)
 		label = xstrdup(what);
+	else if (si >= 0 && target != NULL &&
+	    target->kind == BLOCK_SUBHEADING)
+		label = xasprintf("%s%s%s%s%s", i18n_content(l->lang,
+		    &t->title), sep, i18n_content(l->lang,
+		    &t->sections[si].heading), sep,
+		    i18n_content(l->lang, &target->text));
 	else if (si >= 0)
 		label = xasprintf("%s%s%s", i18n_content(l->lang, &t->title),
-		    l->opts->ascii ? " > " : " \xe2\x80\xba ",
-		    i18n_content(l->lang, &t->sections[si].heading));
+		    sep, i18n_content(l->lang, &t->sections[si].heading));
 	else
 		label = xstrdup(i18n_content(l->lang, &t->title));
 	snprintf(prefix, sizeof(prefix), "%s ", l->opts->plain ? "" :
 	    layout_glyphs(l)->arrow);
-	if (t != NULL)
+	if (t != NULL) {
 		layout_link_begin(l, LAYOUT_LINK_TOPIC, ti, si);
-	/* TRANSLATORS: %s names a topic or section to go to. */
-	s = xasprintf(_("See also: %s"), label);
-	layout_paragraph(l, s, LAYOUT_LINK, prefix, "   ", LAYOUT_LINK);
-	free(s);
-	if (t != NULL)
+		if (target != NULL)
+			l->links[l->cur_link].block = b->link_block;
+		/* TRANSLATORS: %s names a topic or section to go to. */
+		s = xasprintf(_("See also: %s"), label);
+		layout_paragraph(l, s, LAYOUT_LINK, prefix, "   ",
+		    LAYOUT_LINK);
 		layout_link_end(l);
+	} else {
+		/*
+		 * TRANSLATORS: a link whose topic is not in this library;
+		 * %s names it.
+		 */
+		s = xasprintf(_("See also: %s (not available here)"), label);
+		layout_paragraph(l, s, LAYOUT_TEXT, "  ", "   ",
+		    LAYOUT_TEXT);
+	}
+	free(s);
 	free(label);
 }
 
@@ -653,6 +677,15 @@ layout_block(struct layout *l, const struct block *b)
 	struct layout_frame	 f = { "", "", LAYOUT_TEXT, NULL, 0, 1, 0 };
 
 	layout_blank(l);
+	/* Where links to the block go. */
+	if (b->id != NULL) {
+		xgrow(&l->block_id, &l->blockscap, l->nblocks + 1,
+		    sizeof(*l->block_id));
+		l->block_line = xreallocarray(l->block_line, l->blockscap,
+		    sizeof(*l->block_line));
+		l->block_id[l->nblocks] = b->id;
+		l->block_line[l->nblocks++] = (uint32_t)l->nlines;
+	}
 	switch (b->kind) {
 	case BLOCK_PARAGRAPH:
 		layout_framed(l, i18n_content(l->lang, &b->text), LAYOUT_TEXT, &f);
@@ -937,6 +970,17 @@ layout_find(const struct layout *l, struct layout_anchor a)
 			best = i;
 	}
 	return (best);
+}
+
+long
+layout_block_line(const struct layout *l, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; id != NULL && i < l->nblocks; i++)
+		if (strcmp(l->block_id[i], id) == 0)
+			return ((long)l->block_line[i]);
+	return (-1);
 }
 
 uint32_t

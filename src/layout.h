@@ -90,6 +90,11 @@ struct layout_link {
 	enum layout_link_kind	 kind;
 	long			 topic;		/* index in the library, or -1 */
 	long			 section;	/* index, or -1 */
+	/*
+	 * The id of a block to show, or NULL: it points into the topic laid
+	 * out, and lives as long as it does.
+	 */
+	const char		*block;
 	uint32_t		 first;		/* its first and last line */
 	uint32_t		 last;
 };
@@ -123,6 +128,11 @@ struct layout {
 	char			**section_title;
 	size_t			 nsections;
 	size_t			 sectionscap;
+	/* The first line of each block with an id (layout_block_line). */
+	const char		**block_id;
+	uint32_t		*block_line;
+	size_t			 nblocks;
+	size_t			 blockscap;
 	struct layout_source	*sources;
 	size_t			 nsources;
 	size_t			 sourcescap;
@@ -185,6 +195,8 @@ void		 layout_paragraph(struct layout *, const char *text,
 struct layout_anchor layout_anchor_at(const struct layout *, size_t line);
 /* The line showing a place, or the nearest one before it. */
 size_t		 layout_find(const struct layout *, struct layout_anchor);
+/* The first line of the block with that id, or -1. */
+long		 layout_block_line(const struct layout *, const char *id);
 /* The section shown at line, or LAYOUT_NONE before the first. */
 uint32_t	 layout_section_at(const struct layout *, size_t line);
 

@@ -221,10 +221,101 @@ library_order(struct library *lib, struct diag_list *diags)
 	doc_library_reindex(lib);
 }
 
+/* Ids listed in a message: enough to see the one meant. */
+#define LIBRARY_IDS_SHOWN	10
+
+/*
+ * The ids of a topic's sections (blocks 0) or of its blocks that have
+ * one, as "a, b, c", the list cut after LIBRARY_IDS_SHOWN; NULL when
+ * there are none.
+ */
+static char *
+library_ids(const struct topic *t, int blocks)
+{
+	const struct section	*s;
+	char			*list = NULL, *next;
+	const char		*id;
+	size_t			 i, j, n = 0;
+
+	for (i = 0; i < t->nsections; i++) {
+		s = &t->sections[i];
+		for (j = 0; j < (blocks ? s->nblocks : 1); j++) {
+			id = blocks ? s->blocks[j].id : s->id;
+			if (id == NULL)
+				continue;
+			if (n++ == LIBRARY_IDS_SHOWN) {
+				next = xasprintf("%s, ...", list);
+				free(list);
+				return (next);
+			}
+			next = list == NULL ? xstrdup(id) :
+			    xasprintf("%s, %s", list, id);
+			free(list);
+			list = next;
+		}
+	}
+	return (list);
+}
+
+/*
+ * Checks one see-also link against its target topic (NULL: none) and
+ * says what is wrong with it, if anything.
+ */
+static void
+library_check_link(const struct topic *t, struct block *b,
+    const struct topic *target, int failed, struct diag_list *diags)
+{
+	size_t	 bs, bb;
+	long	 si = -1;
+	char	*list;
+
+	b->link_missing = target == NULL;
+	if (target == NULL) {
+		/* Its file's errors are reported already. */
+		if (!failed)
+			diag_add(diags, t->file, b->line, b->col,
+			    DIAG_DANGLING_LINK, b->link_topic, NULL);
+		return;
+	}
+	if (b->link_section != NULL &&
+	    (si = doc_find_section(target, b->link_section)) < 0) {
+		if (b->link_block == NULL && doc_find_block(target,
+		    b->link_section, &bs, &bb) == 0)
+			diag_add(diags, t->file, b->line, b->col,
+			    DIAG_SECTION_IS_BLOCK, b->link_topic,
+			    b->link_section);
+		else {
+			list = library_ids(target, 0);
+			diag_add3(diags, t->file, b->line, b->col,
+			    DIAG_DANGLING_SECTION, b->link_topic,
+			    b->link_section, list != NULL ? list : "");
+			free(list);
+		}
+		return;
+	}
+	if (b->link_block == NULL)
+		return;
+	if (doc_find_block(target, b->link_block, &bs, &bb) == -1) {
+		list = library_ids(target, 1);
+		if (list == NULL)
+			diag_add(diags, t->file, b->line, b->col,
+			    DIAG_DANGLING_BLOCK_NONE, b->link_topic,
+			    b->link_block);
+		else
+			diag_add3(diags, t->file, b->line, b->col,
+			    DIAG_DANGLING_BLOCK, b->link_topic, b->link_block,
+			    list);
+		free(list);
+	} else if (si >= 0 && (size_t)si != bs)
+		diag_add3(diags, t->file, b->line, b->col,
+		    DIAG_BLOCK_ELSEWHERE, b->link_topic, b->link_block,
+		    target->sections[bs].id);
+}
+
 /*
  * Checks the see-also links of the topics from index first on, against
- * lib and then extra (may be NULL); a dangling link is reported and its
- * block removed.
+ * lib and then extra (may be NULL).  A link whose topic is missing stays,
+ * marked, so that readers see that it is not available.
  */
 static void
 library_resolve(struct library *lib, size_t first, size_t last,
@@ -234,8 +325,8 @@ library_resolve(struct library *lib, size_t first, size_t last,
 	struct topic		*t;
 	struct section		*s;
 	struct block		*b;
-	size_t			 i, j, k, m;
-	int			 ok;
+	size_t			 i, j, k;
+	int			 failed;
 
 	for (i = first; i < last && i < lib->ntopics; i++) {
 		t = lib->topics[i];
@@ -243,40 +334,17 @@ library_resolve(struct library *lib, size_t first, size_t last,
 			s = &t->sections[j];
 			for (k = 0; k < s->nblocks; k++) {
 				b = &s->blocks[k];
-				if (b->kind != BLOCK_SEE_ALSO)
+				if (b->kind != BLOCK_SEE_ALSO ||
+				    b->link_topic == NULL)
 					continue;
 				target = doc_find_topic(lib, b->link_topic);
 				if (target == NULL && extra != NULL)
 					target = doc_find_topic(extra,
 					    b->link_topic);
-				ok = 0;
-				/* Its file's errors are reported already. */
-				if (target == NULL && idset_find(
-				    &lib->failedset, b->link_topic,
-				    strlen(b->link_topic)) >= 0)
-					;
-				else if (target == NULL)
-					diag_add(diags, t->file, b->line,
-					    b->col, DIAG_DANGLING_TOPIC,
-					    b->link_topic, NULL);
-				else if (b->link_section != NULL &&
-				    doc_find_section(target,
-				    b->link_section) < 0)
-					diag_add(diags, t->file, b->line,
-					    b->col, DIAG_DANGLING_SECTION,
-					    b->link_topic, b->link_section);
-				else
-					ok = 1;
-				if (ok)
-					continue;
-				/* The topic stays; only the link goes. */
-				doc_block_free(b);
-				memmove(b, b + 1,
-				    (s->nblocks - k - 1) * sizeof(*b));
-				s->nblocks--;
-				for (m = k; m < s->nblocks; m++)
-					s->blocks[m].at = m;
-				k--;
+				failed = idset_find(&lib->failedset,
+				    b->link_topic, strlen(b->link_topic)) >= 0;
+				library_check_link(t, b, target, failed,
+				    diags);
 			}
 		}
 	}

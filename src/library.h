@@ -93,7 +93,11 @@ uint64_t library_signature(char *const *dirs, size_t ndirs);
  */
 struct i18n_lang;
 int	library_translated(const struct library *, const struct i18n_lang *);
-/* Resolves see-also links; dangling ones are reported and removed. */
+/*
+ * Checks see-also links: a link to a topic, section or block that is
+ * not there is reported; one whose topic is missing is marked
+ * (link_missing), and shown as not available.
+ */
 void	library_resolve_links(struct library *, struct diag_list *);
 
 #endif

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <unictype.h>
 
@@ -285,12 +286,116 @@ read_ends(const char *s, size_t len, size_t i, size_t end,
 	return (1);
 }
 
-void
-readability_add(struct readability *r, const char *text)
+/*
+ * What the advice for a section above its limit needs: its longest
+ * sentences and its words of most syllables, a few of each, each a
+ * copy made for the message.
+ */
+#define READ_SHOW	3
+#define READ_LEAD	5	/* words of a sentence shown */
+
+struct read_notes {
+	char		*sent[READ_SHOW];	/* "Men who have ..." */
+	size_t		 sentwords[READ_SHOW];
+	char		*word[READ_SHOW];
+	unsigned	 wordsyl[READ_SHOW];
+	/* Letters counted for the check that the text is English. */
+	size_t		 latin;
+	size_t		 letters;
+};
+
+/* Keeps s if it is among the READ_SHOW largest by n; takes s. */
+static void
+read_keep(char **list, size_t *counts, char *s, size_t n)
+{
+	size_t	i, j;
+
+	for (i = 0; i < READ_SHOW; i++)
+		if (list[i] != NULL && strcasecmp(list[i], s) == 0) {
+			free(s);
+			return;
+		}
+	for (i = 0; i < READ_SHOW; i++)
+		if (list[i] == NULL || n > counts[i])
+			break;
+	if (i == READ_SHOW) {
+		free(s);
+		return;
+	}
+	free(list[READ_SHOW - 1]);
+	for (j = READ_SHOW - 1; j > i; j--) {
+		list[j] = list[j - 1];
+		counts[j] = counts[j - 1];
+	}
+	list[i] = s;
+	counts[i] = n;
+}
+
+/* A sentence found: its first words, kept if it is among the longest. */
+static void
+read_note_sentence(struct read_notes *nt, const char *text, size_t start,
+    size_t end, size_t words)
+{
+	size_t	i, n = 0, len = strlen(text), cut = end;
+	int	in = 0;
+	char	*s, *lead;
+
+	for (i = start; i < end && i < len; i++) {
+		if (text[i] == ' ') {
+			if (in && ++n == READ_LEAD) {
+				cut = i;
+				break;
+			}
+			in = 0;
+		} else
+			in = 1;
+	}
+	lead = xasprintf("%.*s%s", (int)(cut - start), text + start,
+	    cut < end ? " ..." : "");
+	/* TRANSLATORS: a sentence's first words, then how many it has. */
+	s = xasprintf(i18n_ui_plural("'%s' (%zu word)", "'%s' (%zu words)",
+	    words), lead, words);
+	free(lead);
+	read_keep(nt->sent, nt->sentwords, s, words);
+}
+
+static void
+read_note_word(struct read_notes *nt, const char *text, size_t start,
+    size_t end, unsigned syl)
+{
+	size_t	counts[READ_SHOW], i;
+
+	for (i = 0; i < READ_SHOW; i++)
+		counts[i] = nt->wordsyl[i];
+	/* A word of three syllables or fewer is not hard. */
+	if (syl < 4)
+		return;
+	read_keep(nt->word, counts, xstrndup(text + start, end - start),
+	    syl);
+	for (i = 0; i < READ_SHOW; i++)
+		nt->wordsyl[i] = (unsigned)counts[i];
+}
+
+static void
+read_notes_free(struct read_notes *nt)
+{
+	size_t	i;
+
+	for (i = 0; i < READ_SHOW; i++) {
+		free(nt->sent[i]);
+		free(nt->word[i]);
+	}
+	memset(nt, 0, sizeof(*nt));
+}
+
+/* readability_add, noting sentences and words when nt is not NULL. */
+static void
+read_walk(struct readability *r, const char *text, struct read_notes *nt)
 {
 	struct read_word	 w[2];
 	size_t			 len = strlen(text), i = 0, end, pending = 0;
-	size_t			 nw;
+	size_t			 nw, start = 0, j;
+	unsigned		 syl;
 	ucs4_t			 uc;
 	int			 n;
 
@@ -298,6 +403,8 @@ readability_add(struct readability *r, const char *text)
 	while (i < len) {
 		n = text_next(text + i, len - i, &uc);
 		if (read_cjk(uc)) {
+			if (pending == 0)
+				start = i;
 			r->words++;
 			r->syllables++;
 			pending++;
@@ -305,10 +412,14 @@ readability_add(struct readability *r, const char *text)
 			continue;
 		}
 		if (read_alnum(uc)) {
+			if (pending == 0)
+				start = i;
 			end = read_word_end(text, len, i);
+			syl = readability_syllables(text + i, end - i);
 			r->words++;
-			r->syllables += readability_syllables(text + i,
-			    end - i);
+			r->syllables += syl;
+			if (nt != NULL)
+				read_note_word(nt, text, i, end, syl);
 			pending++;
 			w[0] = w[1];
 			w[1].start = i;
@@ -329,12 +440,34 @@ readability_add(struct readability *r, const char *text)
 		nw = pending < 2 ? pending : 2;
 		if (pending > 0 && read_ends(text, len, i, end, w, nw)) {
 			r->sentences++;
+			if (nt != NULL)
+				read_note_sentence(nt, text, start, end,
+				    pending);
 			pending = 0;
 		}
 		i = end;
 	}
-	if (pending > 0)
+	if (pending > 0) {
 		r->sentences++;
+		if (nt != NULL)
+			read_note_sentence(nt, text, start, len, pending);
+	}
+	/* Letters by script: is this English? */
+	for (j = 0; nt != NULL && j < len; j += n) {
+		n = text_next(text + j, len - j, &uc);
+		if (!uc_is_alpha(uc))
+			continue;
+		nt->letters++;
+		if (uc < 0x80 || (uc_script(uc) != NULL &&
+		    strcmp(uc_script(uc)->name, "Latin") == 0))
+			nt->latin++;
+	}
+}
+
+void
+readability_add(struct readability *r, const char *text)
+{
+	read_walk(r, text, NULL);
 }
 
 double
@@ -734,6 +867,44 @@ read_add_unit(const char *unit, void *arg)
 	readability_add(arg, unit);
 }
 
+/* Counts and notes together, for readability_check. */
+struct read_both {
+	struct readability	*r;
+	struct read_notes	*nt;
+};
+
+static void
+read_note_unit(const char *unit, void *arg)
+{
+	struct read_both	*b = arg;
+
+	read_walk(b->r, unit, b->nt);
+}
+
+/* A sentence this short is worth no advice, unless it is the longest. */
+#define READ_LONG	12
+
+/*
+ * "'a', 'b'" of a NULL-ended (or full) list of READ_SHOW, to free; with
+ * counts, only the first and those of at least READ_LONG.
+ */
+static char *
+read_join(char *const *list, const size_t *counts, int quote)
+{
+	char	*s = xstrdup(""), *next;
+	size_t	 i;
+
+	for (i = 0; i < READ_SHOW && list[i] != NULL; i++) {
+		if (counts != NULL && i > 0 && counts[i] < READ_LONG)
+			break;
+		next = xasprintf("%s%s%s%s%s", s, i > 0 ? ", " : "",
+		    quote ? "'" : "", list[i], quote ? "'" : "");
+		free(s);
+		s = next;
+	}
+	return (s);
+}
+
 void
 readability_section(const struct section *sec, struct readability *r)
 {
@@ -781,6 +952,20 @@ read_topic_cmp(const void *a, const void *b)
 	return (c != 0 ? c : strcmp(ta->id, tb->id));
 }
 
+/* The report of a topic that is not graded. */
+static void
+read_report_none(FILE *fp, const struct topic *t)
+{
+	char	*file;
+
+	file = text_sanitize(t->file != NULL ? t->file : t->id,
+	    strlen(t->file != NULL ? t->file : t->id), TEXT_FLOW, NULL);
+	/* TRANSLATORS: %s is a file name. */
+	tty_printf(fp, _("%s: no reading grade: the text is not English\n"),
+	    file);
+	free(file);
+}
+
 /* One topic's block of the report; rows are in section order. */
 static void
 read_report(FILE *fp, const struct topic *t, int limit,
@@ -819,6 +1004,12 @@ read_report(FILE *fp, const struct topic *t, int limit,
 	fputc('\n', fp);
 }
 
+/*
+ * Text where fewer than half the letters are Latin is not English: its
+ * grade would mean nothing.  A few letters prove nothing either way.
+ */
+#define READ_MIN_LETTERS	20
+
 size_t
 readability_check(const struct library *lib, FILE *report,
     struct diag_list *diags)
@@ -826,9 +1017,11 @@ readability_check(const struct library *lib, FILE *report,
 	const struct topic	**topics;
 	const struct section	 *sec;
 	struct readability	  r;
+	struct read_notes	 *notes;
+	struct read_both	  both;
 	struct read_row		 *rows;
-	size_t			  i, j, over = 0;
-	char			  grade[32], lim[16];
+	size_t			  i, j, over = 0, latin, letters;
+	char			  grade[32], lim[16], *sents, *words;
 	int			  limit;
 
 	if (lib->ntopics == 0)
@@ -840,12 +1033,28 @@ readability_check(const struct library *lib, FILE *report,
 	for (i = 0; i < lib->ntopics; i++) {
 		limit = read_limit(lib, topics[i]);
 		rows = xcalloc(topics[i]->nsections + 1, sizeof(*rows));
+		notes = xcalloc(topics[i]->nsections + 1, sizeof(*notes));
+		latin = letters = 0;
 		for (j = 0; j < topics[i]->nsections; j++) {
 			sec = &topics[i]->sections[j];
 			memset(&r, 0, sizeof(r));
-			readability_section(sec, &r);
+			both.r = &r;
+			both.nt = &notes[j];
+			readability_section_units(sec, read_note_unit, &both);
 			rows[j].id = sec->id;
 			rows[j].grade = readability_grade(&r);
+			latin += notes[j].latin;
+			letters += notes[j].letters;
+		}
+		if (letters >= READ_MIN_LETTERS && latin * 2 < letters) {
+			diag_add(diags, topics[i]->file, topics[i]->id_line,
+			    topics[i]->id_col, DIAG_NOT_ENGLISH, NULL, NULL);
+			if (report != NULL)
+				read_report_none(report, topics[i]);
+			goto next;
+		}
+		for (j = 0; j < topics[i]->nsections; j++) {
+			sec = &topics[i]->sections[j];
 			if (read_tenths(rows[j].grade) <= limit * 10L)
 				continue;
 			over++;
@@ -854,10 +1063,21 @@ readability_check(const struct library *lib, FILE *report,
 			snprintf(lim, sizeof(lim), "%d", limit);
 			diag_add3(diags, topics[i]->file, sec->line, sec->col,
 			    DIAG_READABILITY, sec->id, grade, lim);
+			sents = read_join(notes[j].sent, notes[j].sentwords, 0);
+			words = read_join(notes[j].word, NULL, 1);
+			diag_add3(diags, topics[i]->file, sec->line, sec->col,
+			    *words != '\0' ? DIAG_READABILITY_WHY :
+			    DIAG_READABILITY_LONG, sec->id, sents, words);
+			free(sents);
+			free(words);
 		}
 		if (report != NULL)
 			read_report(report, topics[i], limit, rows,
 			    topics[i]->nsections);
+next:
+		for (j = 0; j < topics[i]->nsections; j++)
+			read_notes_free(&notes[j]);
+		free(notes);
 		free(rows);
 	}
 	free(topics);

@@ -80,7 +80,7 @@
  * capital vowels), so its grades tend to be lower.
  *
  * Grade.  0.39 * words / sentences + 11.8 * syllables / words - 15.59;
- * 0 for no words.  It may be below 0 for very short, plain text.
+ * 0 for no words, and 0 where the formula goes below it.
  */
 #ifndef PAMPHLET_READABILITY_H
 #define PAMPHLET_READABILITY_H
@@ -130,9 +130,12 @@ void		readability_section(const struct section *,
  * the reading_grade_limit of the library.yaml in its file's directory
  * (each directory read once, quietly; its problems belong to the check
  * of that directory), else lib->settings.grade_limit.  Each section above
- * its limit gets a DIAG_READABILITY error at its position.  When report
- * is not NULL, prints there, for each topic in file name order, a block
- * of the section grades, their median and the limit.  Returns the number
+ * its limit gets a DIAG_READABILITY error at its position, then a note
+ * (DIAG_READABILITY_WHY or _LONG) naming its longest sentences and its
+ * words of most syllables.  A topic where fewer than half the letters
+ * are Latin is not English: it gets DIAG_NOT_ENGLISH and no grade.  When
+ * report is not NULL, prints there, for each topic in file name order, a
+ * block of the section grades, their median and the limit.  Returns the number
  * of sections above their limit.
  */
 size_t		readability_check(const struct library *lib, FILE *report,

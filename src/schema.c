@@ -9,8 +9,12 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <uniname.h>
+#include <unistr.h>
 
 #include "diag.h"
 #include "doc.h"
@@ -260,6 +264,94 @@ schema_want_scalar(const struct schema *s, const char *key,
 }
 
 /*
+ * The place in the file of byte off of a scalar's source: lines and
+ * columns (in characters) counted on from where the scalar starts.
+ */
+static void
+schema_src_pos(const struct ytree_node *v, size_t off, uint32_t *line,
+    uint32_t *col)
+{
+	size_t	i;
+
+	*line = v->line;
+	*col = v->col;
+	for (i = 0; i < off && i < v->srclen; i++) {
+		if (v->src[i] == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if (v->src[i] == '\r' && i + 1 < v->srclen &&
+		    v->src[i + 1] == '\n')
+			continue;
+		else if (((unsigned char)v->src[i] & 0xc0) != 0x80)
+			(*col)++;
+	}
+}
+
+void
+schema_star(const struct schema *s, const char *key,
+    const struct ytree_node *v, const char *text)
+{
+	long		 at;
+	size_t		 i, nth = 0;
+	uint32_t	 line = v->line, col = v->col;
+
+	if ((at = text_stray_star(text)) < 0)
+		return;
+	for (i = 0; i < (size_t)at; i++)
+		if (text[i] == '*')
+			nth++;
+	/* The same star in the file: stars are never escaped. */
+	for (i = 0; v->src != NULL && i < v->srclen; i++)
+		if (v->src[i] == '*' && nth-- == 0) {
+			schema_src_pos(v, i, &line, &col);
+			break;
+		}
+	diag_add(s->diags, s->file, line, col, DIAG_STRAY_STAR, key, NULL);
+}
+
+/*
+ * Warns of a removed character, naming the first (U+202E and its name)
+ * where the file holds it; one written as an escape ("\x1b") is found
+ * at the start of its text.
+ */
+static void
+schema_removed(const struct schema *s, const char *key,
+    const struct ytree_node *v)
+{
+	char		 name[UNINAME_MAX], what[UNINAME_MAX + 16];
+	const char	*hit;
+	uint8_t		 enc[6];
+	size_t		 i = 0;
+	uint32_t	 line = v->line, col = v->col;
+	ucs4_t		 uc = 0;
+	int		 n, found = 0;
+
+	while (i < v->len) {
+		n = u8_mbtouc(&uc, (const uint8_t *)v->str + i, v->len - i);
+		i += n;
+		if (uc != '\t' && uc != '\n' && uc != '\r' &&
+		    uc != 0x2028 && uc != 0x2029 && text_unsafe(uc)) {
+			found = 1;
+			break;
+		}
+	}
+	what[0] = '\0';
+	if (found) {
+		if (unicode_character_name(uc, name) != NULL)
+			snprintf(what, sizeof(what), "U+%04X %s",
+			    (unsigned)uc, name);
+		else
+			snprintf(what, sizeof(what), "U+%04X (%s)",
+			    (unsigned)uc, _("a control character"));
+		n = u8_uctomb(enc, uc, sizeof(enc));
+		if (n > 0 && v->src != NULL && (hit = memmem(v->src,
+		    v->srclen, enc, (size_t)n)) != NULL)
+			schema_src_pos(v, (size_t)(hit - v->src), &line, &col);
+	}
+	diag_add(s->diags, s->file, line, col, DIAG_CONTROL_CHAR, key, what);
+}
+
+/*
  * The normalised text of a scalar, or NULL after a diagnostic.  Numbers
  * and dates are taken as the text they are written as, since the tree
  * keeps every scalar as its source text.  Removing whitespace alone is
@@ -271,14 +363,22 @@ char *
 schema_text(const struct schema *s, const char *key,
     const struct ytree_node *v, int flags)
 {
-	char	*t;
-	int	 changed = 0;
+	const char	*tab;
+	char		*t;
+	uint32_t	 line, col;
+	int		 changed = 0;
 
 	if (schema_want_scalar(s, key, v) == -1)
 		return (NULL);
 	t = text_sanitize(v->str, v->len, flags, &changed);
 	if (changed)
-		schema_diag(s, v, DIAG_CONTROL_CHAR, key, NULL);
+		schema_removed(s, key, v);
+	/* A tab typed in the file; "\t" written in quotes is a space. */
+	if (v->src != NULL && (tab = memchr(v->src, '\t', v->srclen)) != NULL) {
+		schema_src_pos(v, (size_t)(tab - v->src), &line, &col);
+		diag_add(s->diags, s->file, line, col, DIAG_TEXT_TAB, key,
+		    NULL);
+	}
 	if (*t == '\0') {
 		schema_diag(s, v, DIAG_EMPTY_VALUE, key, NULL);
 		free(t);

@@ -64,6 +64,12 @@ char	*schema_text(const struct schema *, const char *,
 int	 schema_tstr(const struct schema *, const char *,
 	    const struct ytree_node *, const char *ctxt, int flags,
 	    uint32_t domain, struct tstr *);
+/*
+ * Warns when text (as sanitised from v) holds a '*' that shows as a
+ * star but looks meant for emphasis, at the place of that star.
+ */
+void	 schema_star(const struct schema *, const char *key,
+	    const struct ytree_node *v, const char *text);
 char	*schema_id(const struct schema *, const char *,
 	    const struct ytree_node *);
 int	 schema_date(const struct schema *, const char *,

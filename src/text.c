@@ -157,6 +157,13 @@ text_decode(const uint8_t *s, size_t len, ucs4_t *uc, int *bad)
  * the line and paragraph separators.  Tab, newline and CR are decided by
  * the callers before they ask.
  */
+static int
+text_ascii_alnum(char c)
+{
+	return ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9'));
+}
+
 int
 text_unsafe(uint32_t uc)
 {
@@ -171,6 +178,31 @@ text_unsafe(uint32_t uc)
 	return (uc_is_general_category(uc, UC_CATEGORY_Cc) ||
 	    uc_is_general_category(uc, UC_CATEGORY_Cs) ||
 	    uc_is_property_bidi_control(uc));
+}
+
+long
+text_stray_star(const char *s)
+{
+	size_t		 len = strlen(s), i;
+	const char	*close;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] != '*')
+			continue;
+		/* As layout_strip_emph: an opening star and its closing one. */
+		if (i + 1 < len && s[i + 1] != ' ' && s[i + 1] != '*' &&
+		    (i == 0 || !text_ascii_alnum(s[i - 1])) &&
+		    (close = strchr(s + i + 1, '*')) != NULL &&
+		    close[-1] != ' ') {
+			i = (size_t)(close - s);
+			continue;
+		}
+		if ((i == 0 || s[i - 1] == ' ') &&
+		    (i + 1 == len || s[i + 1] == ' '))
+			continue;
+		return ((long)i);
+	}
+	return (-1);
 }
 
 /*

@@ -25,6 +25,14 @@
 int	 text_unsafe(uint32_t);
 
 /*
+ * The byte offset of the first '*' in s that the layout shows as a star
+ * although it looks meant for *emphasis*, or -1.  A star shown as itself
+ * with white space (or the end of the text) on both sides is meant as a
+ * star.  The rule of emphasis is layout.c's.
+ */
+long	 text_stray_star(const char *s);
+
+/*
  * Makes untrusted bytes safe to show: invalid UTF-8 becomes U+FFFD; what
  * text_unsafe names is removed, but newline and tab (see flags), and
  * U+2028 and U+2029, which count as whitespace; the result is NFC.  *changed (if not NULL) is set

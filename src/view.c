@@ -457,16 +457,30 @@ static void
 view_follow(struct view *v, long link)
 {
 	const struct layout_link	*k = &v->layout->links[link];
+	char				 block[128];
+	long				 line;
 
 	if (k->kind == LAYOUT_LINK_CHOICE) {
 		view_language_pick(v, k->section);
 		return;
 	}
 	view_push(v);
-	if (k->kind == LAYOUT_LINK_SECTION)
+	if (k->kind == LAYOUT_LINK_SECTION) {
 		view_open(v, v->topic, k->section);
-	else
-		view_open(v, k->topic, k->section);
+		return;
+	}
+	/* The link's layout goes when the topic opens: keep the id. */
+	block[0] = '\0';
+	if (k->block != NULL)
+		snprintf(block, sizeof(block), "%s", k->block);
+	view_open(v, k->topic, k->section);
+	/* A link to a block shows it at the top of the page. */
+	if (block[0] != '\0' && v->screen == VIEW_READING &&
+	    (line = layout_block_line(v->layout, block)) >= 0) {
+		v->top = (size_t)line;
+		view_clamp(v);
+		v->place = layout_anchor_at(v->layout, v->top);
+	}
 }
 
 static void

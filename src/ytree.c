@@ -308,6 +308,52 @@ ytree_error(struct ytree_state *st, const yaml_mark_t *mark,
 }
 
 /*
+ * 1 when the line holding byte off ends a block scalar ("|" or ">"
+ * without an indent number) whose first line is indented more than a
+ * later one: YAML takes the block's indent from its first line, so the
+ * later line ends the block and is read as something else.  Lines are
+ * read backwards from off, at most a few hundred.
+ */
+static int
+ytree_block_cut(const char *buf, size_t len, size_t off)
+{
+	const char	*p, *e, *end;
+	size_t		 n, ind, first = 0, min = SIZE_MAX;
+	int		 have = 0;
+
+	if (off > len)
+		return (0);
+	/* The end of the line of the error. */
+	end = memchr(buf + off, '\n', len - off);
+	if (end == NULL)
+		end = buf + len;
+	for (n = 0; n < 500; n++) {
+		/* The line [p, e) ending at end. */
+		e = end;
+		for (p = e; p > buf && p[-1] != '\n'; p--)
+			continue;
+		while (e > p && (e[-1] == ' ' || e[-1] == '\r'))
+			e--;
+		for (ind = 0; p + ind < e && p[ind] == ' '; ind++)
+			continue;
+		if (p + ind < e) {
+			if (n > 0 && (e[-1] == '|' || e[-1] == '>' ||
+			    ((e[-1] == '-' || e[-1] == '+') && e - p >= 2 &&
+			    (e[-2] == '|' || e[-2] == '>'))))
+				return (have && ind < min && first > min);
+			if (ind < min)
+				min = ind;
+			first = ind;
+			have = 1;
+		}
+		if (p == buf)
+			break;
+		end = p - 1;
+	}
+	return (0);
+}
+
+/*
  * Reports libyaml's error.  Scanner and parser errors carry a mark; the
  * reader (a NUL or other control character in the file) gives only a
  * byte offset, which is turned into a line and column here.
@@ -335,6 +381,10 @@ ytree_syntax(struct ytree_state *st, const yaml_parser_t *p)
 		if (p->problem_mark.index < st->len &&
 		    st->buf[p->problem_mark.index] == '\t')
 			ytree_error(st, &p->problem_mark, DIAG_TAB, NULL);
+		else if (ytree_block_cut(st->buf, st->len,
+		    p->problem_mark.index))
+			ytree_error(st, &p->problem_mark, DIAG_SYNTAX_BLOCK,
+			    problem);
 		else
 			ytree_error(st, &p->problem_mark, DIAG_SYNTAX, problem);
 		break;
@@ -441,6 +491,14 @@ ytree_event(struct ytree_state *st, const yaml_event_t *ev, int *ndocs,
 		n->str = s;
 		n->len = ev->data.scalar.length;
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		if (ev->start_mark.index <= ev->end_mark.index &&
+		    ev->end_mark.index <= st->len) {
+			n->srclen = ev->end_mark.index - ev->start_mark.index;
+			s = ytree_alloc(st->tree, n->srclen + 1);
+			memcpy(s, st->buf + ev->start_mark.index, n->srclen);
+			s[n->srclen] = '\0';
+			n->src = s;
+		}
 		ytree_attach(st, n);
 		break;
 	case YAML_SEQUENCE_START_EVENT:

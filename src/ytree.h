@@ -29,6 +29,13 @@ struct ytree_node {
 	const char		 *str;
 	size_t			  len;
 	int			  plain;	/* 1 if unquoted and not a block scalar */
+	/*
+	 * YTREE_SCALAR as parsed (NULL from an index): the bytes of the
+	 * file it was read from, from line and col on, quotes, escapes and
+	 * a block's indicator line included.
+	 */
+	const char		 *src;
+	size_t			  srclen;
 	/* YTREE_SEQ: items; YTREE_MAP: key, value, key, value, ... */
 	struct ytree_node	**kids;
 	size_t			  nkids;

@@ -22,6 +22,7 @@ cases() {
 	echo "check-bad check-bad.out 1 --check $data/bad"
 	echo "check-one-file check-one-file.out 1 --check $data/bad/links.yaml"
 	echo "check-hard check-hard.out 1 --check $data/hard"
+	echo "check-marks check-marks.out 1 --check tests/data/bad/figure-indent.yaml tests/data/bad/text-marks.yaml tests/data/bad/not-english.yaml tests/data/bad/control-char.yaml tests/data/bad/care-title.yaml tests/data/bad/link-blocks.yaml"
 	echo "dump-unknown dump-unknown.out 1 --content $data/content --dump=nothing"
 	echo "usage-bad-option usage-bad-option.out 2 --frobnicate"
 	echo "usage-bad-width usage-bad-width.out 2 --width=5 --dump=sample"

@@ -567,6 +567,29 @@ hcase "--index refuses content with errors, exit 1" 1 \
     "$PAMPHLET" --content "$T/ix" $C --index
 hcase "--index takes no topic, exit 2" 2 "unexpected argument 'sample'" \
     "$norm" "$PAMPHLET" --content "$T/ix" --index sample
+# A link to a block other than a subheading resolves through the index:
+# the index keeps every block's id.
+rm -rf "$T/lk" "$T/lkc" && mkdir "$T/lk"
+printf 'id: a\ntitle: Aye\nsummary: A topic.\nlast_reviewed: 2026-10-01\nnext_review: 2028-10-01\nreviewed_by: a nurse\nsections:\n  - id: main\n    heading: Main\n    blocks:\n      - see_also: {topic: b, block: end}\n' >"$T/lk/a.yaml"
+printf 'id: b\ntitle: Bee\nsummary: A topic.\nlast_reviewed: 2026-10-01\nnext_review: 2028-10-01\nreviewed_by: a nurse\nsections:\n  - id: main\n    heading: Main\n    blocks:\n      - paragraph: Text.\n  - id: more\n    heading: More\n    blocks:\n      - paragraph: The end.\n        id: end\n' >"$T/lk/b.yaml"
+"$PAMPHLET" --content "$T/lk" --cache "$T/lkc" --index >/dev/null 2>&1
+post='[ -n "$(ls "$T/lkc")" ] && ! grep -q "error\|not available" "$T/out"' \
+hcase "a link to a block's id resolves through the index" 0 \
+    "See also: Bee .* More$" "$norm" \
+    "$PAMPHLET" --content "$T/lk" --cache "$T/lkc" --dump=a
+
+# ---- The catalogues of the build tree ------------------------------------
+# The program run from its build tree reads the catalogues make built
+# there, with no PAMPHLET_LOCALEDIR (an emulator's wrapper is another
+# program, so that case is left out).
+name="the program in its build tree reads the catalogues built there"
+if [ -d "${top_builddir:-.}/locale/de/LC_MESSAGES" ] && [ -z "${PAMPHLET_REAL-}" ]; then
+	post='grep -q "^Zuletzt" "$T/out" && ! grep -q "no translation" "$T/out"' \
+	hcase "$name" 0 "" "$norm" \
+	    env -u PAMPHLET_LOCALEDIR "$PAMPHLET" --content "$golden" --lang=de --dump=sample
+else
+	tap_ok "$name # SKIP no catalogues built, or the program runs through a wrapper"
+fi
 
 # ---- Bad locales ----------------------------------------------------------
 garbage=$(lcg 7 4096 33 126 | bytes)

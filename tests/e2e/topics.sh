@@ -1,11 +1,12 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Both bundled topics end to end: every section in order with ], and the
-# "see also" links between them, followed both ways.
+# "see also" links between them, followed both ways; a link to a block of
+# another topic, and one whose topic is missing.
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 
 run="$PAMPHLET --content $e2e_content"
-tap_plan 4
+tap_plan 6
 
 # The numbered headings of a topic, as --dump prints them.
 headings() {
@@ -65,3 +66,62 @@ e2e_case "prostate massage links to prostatitis" \
     follow prostate-massage what-it-is "Tests for prostatitis" Prostatitis
 e2e_case "prostatitis links back to prostate massage" \
     follow prostatitis tests "How prostate massage is done" "Prostate massage"
+
+# Two topics of our own: a link to a subheading far down the other topic
+# opens it with that subheading at the top of the page, and a link to a
+# topic that is not there is shown as text, not as a link.
+links=$tap_tmp/links
+mkdir -p "$links"
+{
+	printf 'id: from\ntitle: From here\nsummary: Links.\n'
+	printf 'last_reviewed: 2026-10-01\nnext_review: 2028-10-01\n'
+	printf 'reviewed_by: a nurse\nsections:\n  - id: main\n'
+	printf '    heading: Main\n    blocks:\n'
+	printf '      - see_also: {topic: gone, text: A lost link}\n'
+	printf '      - see_also: {topic: to, block: far}\n'
+} >"$links/from.yaml"
+{
+	printf 'id: to\ntitle: Going there\nsummary: A long topic.\n'
+	printf 'last_reviewed: 2026-10-01\nnext_review: 2028-10-01\n'
+	printf 'reviewed_by: a nurse\nsections:\n  - id: one\n'
+	printf '    heading: One\n    blocks:\n'
+	i=0
+	while [ "$i" -lt 30 ]; do
+		printf '      - paragraph: Filler text number %d.\n' "$i"
+		i=$((i + 1))
+	done
+	printf '      - subheading: The far subheading\n        id: far\n'
+	while [ "$i" -lt 60 ]; do
+		printf '      - paragraph: Text under it, number %d.\n' "$i"
+		i=$((i + 1))
+	done
+} >"$links/to.yaml"
+lrun="$PAMPHLET --content $links"
+
+follow_block() {
+	e2e_start 80 24 &&
+	e2e_type "$lrun from main; echo exit=\$?" &&
+	e2e_wait_for "See also: Going there" || return 1
+	e2e_keys Tab &&
+	link_chosen "Going there" &&
+	e2e_keys Enter &&
+	# The subheading is the first line of the page, under the title bar.
+	e2e_wait_line 2 "The far subheading" &&
+	e2e_keys BSpace &&
+	e2e_wait_for "See also: Going there" &&
+	e2e_keys q && e2e_wait_for "exit=0"
+}
+
+missing_link() {
+	e2e_start 80 24 &&
+	e2e_type "$lrun from main 2>/dev/null; echo exit=\$?" &&
+	e2e_wait_for "See also: A lost link (not available here)" || return 1
+	# Tab goes only to the link that works.
+	e2e_keys Tab &&
+	link_chosen "Going there" &&
+	! link_chosen "A lost link" &&
+	e2e_keys q && e2e_wait_for "exit=0"
+}
+
+e2e_case "a link to a block opens the topic at that block" follow_block
+e2e_case "a link to a missing topic shows as text, not available" missing_link

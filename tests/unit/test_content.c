@@ -519,10 +519,12 @@ test_warnings_keep_topic(void **state)
 
 	(void)state;
 	t = load_fixture("bad/control-char.yaml", (const char *const []){
-	    "control-char.yaml:8:14: warning: control characters or "
-	    "invisible marks removed from 'heading'",
+	    "control-char.yaml:8:19: warning: control characters or "
+	    "invisible marks removed from 'heading', the first U+202E "
+	    "RIGHT-TO-LEFT OVERRIDE; delete them from the file",
 	    "control-char.yaml:10:20: warning: control characters or "
-	    "invisible marks removed from 'paragraph'", NULL });
+	    "invisible marks removed from 'paragraph', the first U+001B (a "
+	    "control character); delete them from the file", NULL });
 	assert_non_null(t);
 	assert_string_equal(tstr_msgid(&t->sections[0].heading),
 	    "Main heading");
@@ -590,6 +592,45 @@ test_review_and_cards(void **state)
 	diag_free(&dl);
 }
 
+/*
+ * Tabs in text and drawings, and stars that show as stars, are warnings
+ * at their own line and column; the topic loads.
+ */
+static void
+test_text_marks(void **state)
+{
+	struct topic	*t;
+	const char	*star = "shows as a star: for *emphasis* put one star "
+	    "before a word and one after it; for a star itself, put a space "
+	    "on each side";
+	char		*want[9];
+	size_t		 i;
+
+	(void)state;
+	want[0] = xstrdup("text-marks.yaml:4:19: warning: a tab in 'summary' "
+	    "shows as spaces; type spaces instead");
+	want[1] = xasprintf("text-marks.yaml:11:28: warning: this '*' in "
+	    "'paragraph' %s", star);
+	want[2] = xasprintf("text-marks.yaml:12:27: warning: this '*' in "
+	    "'paragraph' %s", star);
+	want[3] = xasprintf("text-marks.yaml:13:22: warning: this '*' in "
+	    "'paragraph' %s", star);
+	want[4] = xasprintf("text-marks.yaml:17:14: warning: this '*' in "
+	    "'list' %s", star);
+	want[5] = xstrdup("text-marks.yaml:20:14: warning: a tab in 'art' "
+	    "shows as spaces; type spaces instead");
+	want[6] = xstrdup("text-marks.yaml:23:5: warning: reference "
+	    "'smith-2020' is never cited");
+	want[7] = xasprintf("text-marks.yaml:28:16: warning: this '*' in "
+	    "'note' %s", star);
+	want[8] = NULL;
+	t = load_fixture("bad/text-marks.yaml", (const char *const *)want);
+	assert_non_null(t);
+	doc_topic_free(t);
+	for (i = 0; want[i] != NULL; i++)
+		free(want[i]);
+}
+
 /* One test per bad fixture: the topic is refused with these lines. */
 #define BAD_FIXTURE(name, file, ...)					\
 static void								\
@@ -610,6 +651,11 @@ BAD_FIXTURE(syntax, "syntax.yaml",
 BAD_FIXTURE(tab_indent, "tab-indent.yaml",
     "tab-indent.yaml:4:1: error: a tab here; YAML indents with spaces "
     "only, so replace it with spaces")
+BAD_FIXTURE(figure_indent, "figure-indent.yaml",
+    "figure-indent.yaml:14:13: error: YAML syntax error: did not find "
+    "expected key; a block after '|' or '>' takes its indent from its "
+    "first line, and a line indented less ends it: write '|2' instead of "
+    "'|' to keep the spaces of every line")
 BAD_FIXTURE(bad_utf8, "bad-utf8.yaml",
     "bad-utf8.yaml:2:11: error: this is not valid UTF-8 text; save the "
     "file as UTF-8")
@@ -654,11 +700,12 @@ BAD_FIXTURE(empty_value, "empty-value.yaml",
     "empty-value.yaml:8:13: error: 'heading' is empty",
     "empty-value.yaml:10:20: error: 'paragraph' is empty")
 BAD_FIXTURE(bad_id, "bad-id.yaml",
-    "bad-id.yaml:1:5: error: bad id 'Asthma_Inhaler': use lowercase "
-    "letters, digits and '-', starting with a letter or digit, at most 64 "
-    "characters",
-    "bad-id.yaml:7:9: error: bad id '-main': use lowercase letters, digits "
-    "and '-', starting with a letter or digit, at most 64 characters")
+    "bad-id.yaml:1:5: error: bad id 'Asthma_Inhaler': use only a-z, 0-9 "
+    "and '-' (no capitals or accents), starting with a letter or digit, "
+    "at most 64 characters",
+    "bad-id.yaml:7:9: error: bad id '-main': use only a-z, 0-9 and '-' "
+    "(no capitals or accents), starting with a letter or digit, at most "
+    "64 characters")
 BAD_FIXTURE(dup_id, "dup-id.yaml",
     "dup-id.yaml:17:13: error: id 'intro' is already used",
     "dup-id.yaml:18:9: error: id 'main' is already used",
@@ -670,6 +717,15 @@ BAD_FIXTURE(key_beside, "key-beside.yaml",
     "in the block, not inside it; move it out one level",
     "key-beside.yaml:18:11: error: 'id' goes beside 'care:' in the block, "
     "not inside it; move it out one level")
+/* An optional key left empty is left out; a card still needs words. */
+BAD_FIXTURE(care_title, "care-title.yaml",
+    "care-title.yaml:14:18: warning: the card already shows the label "
+    "'GOOD TO KNOW'; give it a title that says what the card is about",
+    "care-title.yaml:17:11: error: a care card needs 'text', 'items' or "
+    "both",
+    "care-title.yaml:18:18: warning: the card already shows the label "
+    "'URGENT: get help today'; give it a title that says what the card is "
+    "about")
 BAD_FIXTURE(block_shape, "block-shape.yaml",
     "block-shape.yaml:10:9: error: a block must name exactly one type "
     "(paragraph, subheading, list, steps, care, evidence, figure or "
@@ -724,9 +780,9 @@ test_bad_settings(void **state)
 	    "library.yaml:2:22: error: bad value for 'reading_grade_limit': "
 	    "expected a whole number from 1 to 20",
 	    "library.yaml:3:21: error: no topic with id 'no-such-topic'",
-	    "library.yaml:3:36: error: bad id 'Bad_Id': use lowercase letters, "
-	    "digits and '-', starting with a letter or digit, at most 64 "
-	    "characters",
+	    "library.yaml:3:36: error: bad id 'Bad_Id': use only a-z, 0-9 and "
+	    "'-' (no capitals or accents), starting with a letter or digit, at "
+	    "most 64 characters",
 	    "library.yaml:3:44: error: id 'unused-ref' is already used",
 	    "library.yaml:4:1: error: unknown key 'colour' in library.yaml",
 	    "unused-ref.yaml:12:5: warning: reference 'smith-2020' is never "
@@ -1128,9 +1184,9 @@ test_diag_escaping(void **state)
 	    "mem.yaml:1:1: error: missing 'last_reviewed' in topic",
 	    "mem.yaml:1:1: error: missing 'next_review' in topic",
 	    "mem.yaml:1:1: error: missing 'sections' in topic",
-	    "mem.yaml:1:5: error: bad id 'a\\x1b]0;owned\\x07b': use lowercase "
-	    "letters, digits and '-', starting with a letter or digit, at most "
-	    "64 characters",
+	    "mem.yaml:1:5: error: bad id 'a\\x1b]0;owned\\x07b': use only "
+	    "a-z, 0-9 and '-' (no capitals or accents), starting with a letter "
+	    "or digit, at most 64 characters",
 	    "mem.yaml:2:1: error: unknown key '\\xe2\\x80\\xaetitle' in topic",
 	    "mem.yaml:3:10: error: 'summary' must be text",
 	    "mem.yaml:4:1: error: unknown key 't\\x00itle' in topic; did you "
@@ -1277,12 +1333,16 @@ test_dir_no_knock_on(void **state)
 	free(yaml);
 	assert_int_equal(library_load_dir(dir, &lib, &dl), 0);
 	expect_diags(&dl, (const char *const []){
-	    "a.yaml:12:9: error: no topic with id 'c'",
+	    "a.yaml:12:9: error: no topic with id 'c'; correct 'topic', or "
+	    "readers see this link marked as not available",
 	    "b.yaml:3:1: error: YAML syntax error: did not find expected node "
 	    "content",
 	    NULL });
 	assert_int_equal(lib.ntopics, 1);
-	assert_int_equal(lib.topics[0]->sections[0].nblocks, 1);
+	/* Both links stay, marked: readers see them as not available. */
+	assert_int_equal(lib.topics[0]->sections[0].nblocks, 3);
+	assert_true(lib.topics[0]->sections[0].blocks[1].link_missing);
+	assert_true(lib.topics[0]->sections[0].blocks[2].link_missing);
 	doc_library_free(&lib);
 	diag_free(&dl);
 	tmpdir_remove(dir);
@@ -1316,7 +1376,10 @@ test_dir_duplicate_topic(void **state)
 	tmpdir_remove(dir);
 }
 
-/* Dangling links are reported and removed; the topic stays. */
+/*
+ * Dangling links are reported, each saying what can be linked; a link to
+ * a missing topic stays, marked; links to sections and blocks resolve.
+ */
 static void
 test_dir_dangling_links(void **state)
 {
@@ -1333,23 +1396,43 @@ test_dir_dangling_links(void **state)
 	    "      - see_also: {topic: nowhere}\n"
 	    "      - see_also: {topic: b, section: nope}\n"
 	    "      - see_also: {topic: b, section: main}\n"
-	    "      - see_also: {topic: a}\n");
+	    "      - see_also: {topic: a}\n"
+	    "      - see_also: {topic: b, block: sub}\n"
+	    "      - see_also: {topic: b, section: more, block: fig}\n"
+	    "      - see_also: {topic: b, section: sub}\n"
+	    "      - see_also: {topic: b, block: nope}\n"
+	    "      - see_also: {topic: b, section: main, block: sub}\n"
+	    "      - see_also: {topic: a, block: nope}\n");
 	free(write_file(dir, "a.yaml", yaml, strlen(yaml)));
 	free(yaml);
-	yaml = mini_topic("b", "Bee", "");
+	yaml = mini_topic("b", "Bee", "  - id: more\n    heading: More\n"
+	    "    blocks:\n      - subheading: Sub\n        id: sub\n"
+	    "      - figure: {art: x, alt: A line.}\n        id: fig\n");
 	free(write_file(dir, "b.yaml", yaml, strlen(yaml)));
 	free(yaml);
 	assert_int_equal(library_load_dir(dir, &lib, &dl), 0);
 	expect_diags(&dl, (const char *const []){
-	    "a.yaml:11:9: error: no topic with id 'nowhere'",
-	    "a.yaml:12:9: error: topic 'b' has no section 'nope'", NULL });
+	    "a.yaml:11:9: error: no topic with id 'nowhere'; correct 'topic', "
+	    "or readers see this link marked as not available",
+	    "a.yaml:12:9: error: topic 'b' has no section 'nope'; its "
+	    "sections are: main, more",
+	    "a.yaml:17:9: error: topic 'b' has no section 'sub', but a block "
+	    "there has that id: write 'block: sub' instead of 'section: sub'",
+	    "a.yaml:18:9: error: topic 'b' has no section or block 'nope'; "
+	    "ids that can be linked are: sub, fig",
+	    "a.yaml:19:9: error: in topic 'b', block 'sub' is in section "
+	    "'more'; correct 'section' or leave it out",
+	    "a.yaml:20:9: error: topic 'a' has no block 'nope'; to link to a "
+	    "block, write 'id: nope' beside its type there",
+	    NULL });
 	assert_int_equal(lib.ntopics, 2);
 	s = &doc_find_topic(&lib, "a")->sections[0];
-	assert_int_equal(s->nblocks, 3);
-	assert_int_equal(s->blocks[0].kind, BLOCK_PARAGRAPH);
-	assert_string_equal(s->blocks[1].link_topic, "b");
-	assert_string_equal(s->blocks[1].link_section, "main");
-	assert_string_equal(s->blocks[2].link_topic, "a");
+	assert_int_equal(s->nblocks, 11);
+	assert_true(s->blocks[1].link_missing);
+	assert_false(s->blocks[2].link_missing);
+	assert_string_equal(s->blocks[3].link_section, "main");
+	assert_string_equal(s->blocks[5].link_block, "sub");
+	assert_string_equal(s->blocks[6].link_block, "fig");
 	doc_library_free(&lib);
 	diag_free(&dl);
 	tmpdir_remove(dir);
@@ -1515,13 +1598,14 @@ test_check_file(void **state)
 	n = library_check_paths(paths, 2, &lib, &dl);
 	expect_diags(&dl, (const char *const []){
 	    "dangling-links.yaml:11:9: error: no topic with id "
-	    "'no-such-topic'",
+	    "'no-such-topic'; correct 'topic', or readers see this link "
+	    "marked as not available",
 	    "dangling-links.yaml:13:9: error: topic 'unused-ref' has no "
-	    "section 'nope'", NULL });
+	    "section 'nope'; its sections are: main", NULL });
 	assert_int_equal(n, 2);
 	assert_int_equal(lib.ntopics, 2);
 	assert_int_equal(doc_find_topic(&lib, "dangling-links")->
-	    sections[0].nblocks, 2);
+	    sections[0].nblocks, 4);
 	free(paths[0]);
 	free(paths[1]);
 	doc_library_free(&lib);
@@ -1594,8 +1678,10 @@ test_resolve_links(void **state)
 	doc_library_add(&lib, t);
 	library_resolve_links(&lib, &dl);
 	expect_diags(&dl, (const char *const []){
-	    "mem.yaml:11:9: error: no topic with id 'gone'", NULL });
-	assert_int_equal(lib.topics[0]->sections[0].nblocks, 1);
+	    "mem.yaml:11:9: error: no topic with id 'gone'; correct 'topic', "
+	    "or readers see this link marked as not available", NULL });
+	assert_int_equal(lib.topics[0]->sections[0].nblocks, 2);
+	assert_true(lib.topics[0]->sections[0].blocks[1].link_missing);
 	doc_library_free(&lib);
 	diag_free(&dl);
 }
@@ -1614,6 +1700,8 @@ main(void)
 		cmocka_unit_test(test_bad_syntax),
 		cmocka_unit_test(test_bad_tab_indent),
 		cmocka_unit_test(test_bad_key_beside),
+		cmocka_unit_test(test_bad_figure_indent),
+		cmocka_unit_test(test_text_marks),
 		cmocka_unit_test(test_bad_bad_utf8),
 		cmocka_unit_test(test_bad_too_deep),
 		cmocka_unit_test(test_bad_anchor),
@@ -1632,6 +1720,7 @@ main(void)
 		cmocka_unit_test(test_bad_bad_id),
 		cmocka_unit_test(test_bad_dup_id),
 		cmocka_unit_test(test_bad_unknown_block),
+		cmocka_unit_test(test_bad_care_title),
 		cmocka_unit_test(test_bad_block_shape),
 		cmocka_unit_test(test_bad_bad_level),
 		cmocka_unit_test(test_bad_bad_grade),

@@ -644,13 +644,13 @@ test_index_foreign(void **state)
 
 	/* Another version of the format. */
 	buf = read_all(path, &len);
-	assert_int_equal(memcmp(buf, "pamphlet pack index 2\n", 22), 0);
+	assert_int_equal(memcmp(buf, "pamphlet pack index 3\n", 22), 0);
 	buf[strlen("pamphlet pack index ")] = '9';
 	write_all(path, buf, len);
 	assert_null(idx_open(path));
 
 	/* A symlink to a good index, a directory, a FIFO (no blocking). */
-	buf[strlen("pamphlet pack index ")] = '2';
+	buf[strlen("pamphlet pack index ")] = '3';
 	target = xasprintf("%s/elsewhere", cache);
 	write_all(target, buf, len);
 	assert_non_null(x = idx_open(target));

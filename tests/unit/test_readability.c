@@ -405,7 +405,7 @@ test_section_units(void **state)
 	    "You have a fever and pain when you pee.\n"
 	    "Make an appointment if\n"
 	    "Symptoms last more than two weeks.\n"
-	    "Good to know\n"
+	    "Keep in mind\n"
 	    "Most people get better with rest.\n");
 	free(all);
 	doc_library_free(&lib);
@@ -430,7 +430,7 @@ test_section_units(void **state)
  *   now if (7, 12); You can-not breathe (3, 4); You have chest pain that
  *   spreads to your arm (9, 9); See a doc-tor to-day if (5, 7); You have a
  *   fe-ver and pain when you pee (9, 10); Make an ap-point-ment if (4, 6);
- *   Symp-toms last more than two weeks (6, 7); Good to know (3, 3); Most
+ *   Symp-toms last more than two weeks (6, 7); Keep in mind (3, 3); Most
  *   peo-ple get bet-ter with rest (6, 8): 56, 10, 70.
  */
 static void
@@ -519,8 +519,18 @@ test_check_over_limit(void **state)
 	assert_non_null(fp);
 	assert_int_equal(readability_check(&lib, fp, &d), 1);
 	fclose(fp);
-	assert_int_equal(d.n, 1);
+	assert_int_equal(d.n, 2);
 	assert_int_equal(d.nerrors, 1);
+	assert_int_equal(d.nwarnings, 0);
+	/* The advice: the longest sentence and the longest words. */
+	e = &d.items[1];
+	assert_int_equal(e->code, DIAG_READABILITY_WHY);
+	assert_int_equal(e->level, DIAG_NOTE);
+	assert_int_equal(e->line, 13);
+	assert_string_equal(e->arg2, "'Administration of nonsteroidal "
+	    "anti-inflammatory medication ...' (23 words)");
+	assert_string_equal(e->arg3, "'anti-inflammatory', "
+	    "'Pharmacological', 'cardiovascular'");
 	e = &d.items[0];
 	assert_int_equal(e->code, DIAG_READABILITY);
 	assert_int_equal(e->level, DIAG_ERROR);
@@ -563,12 +573,53 @@ test_check_library_limit(void **state)
 	 * (7.4); not part (0, from -0.3), help (1.3) or evidence (1.3).
 	 */
 	assert_int_equal(readability_check(&lib, NULL, &d), 3);
-	assert_int_equal(d.n, 3);
-	for (i = 0; i < d.n; i++) {
+	/* Each error is followed by its advice. */
+	assert_int_equal(d.n, 6);
+	assert_int_equal(d.nerrors, 3);
+	for (i = 0; i < d.n; i += 2) {
 		assert_int_equal(d.items[i].code, DIAG_READABILITY);
-		assert_string_equal(d.items[i].arg, over[i]);
+		assert_string_equal(d.items[i].arg, over[i / 2]);
 		assert_string_equal(d.items[i].arg3, "2");
+		assert_int_equal(d.items[i + 1].level, DIAG_NOTE);
+		assert_string_equal(d.items[i + 1].arg, over[i / 2]);
 	}
+	diag_free(&d);
+	doc_library_free(&lib);
+}
+
+/*
+ * A topic written in another language gets no grade, and a warning that
+ * topics are written in English.
+ */
+static void
+test_check_not_english(void **state)
+{
+	struct library		 lib;
+	struct diag_list	 d;
+	struct topic		*t;
+	char			*path, *buf = NULL;
+	size_t			 size = 0;
+	FILE			*fp;
+
+	(void)state;
+	doc_library_init(&lib);
+	diag_init(&d);
+	path = xasprintf("%s/tests/data/bad/not-english.yaml", srcdir());
+	assert_non_null(t = content_load_file(path, NULL, &d));
+	doc_library_add(&lib, t);
+	lib.settings.grade_limit = 1;
+	fp = open_memstream(&buf, &size);
+	assert_non_null(fp);
+	assert_int_equal(readability_check(&lib, fp, &d), 0);
+	fclose(fp);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.items[0].code, DIAG_NOT_ENGLISH);
+	assert_int_equal(d.items[0].level, DIAG_WARNING);
+	assert_int_equal(d.items[0].line, 2);
+	assert_non_null(strstr(buf, "not-english.yaml: no reading grade: "
+	    "the text is not English\n"));
+	free(buf);
+	free(path);
 	diag_free(&d);
 	doc_library_free(&lib);
 }
@@ -589,6 +640,7 @@ main(void)
 		cmocka_unit_test(test_check_clean),
 		cmocka_unit_test(test_check_over_limit),
 		cmocka_unit_test(test_check_library_limit),
+		cmocka_unit_test(test_check_not_english),
 	};
 
 	i18n_init(NULL);

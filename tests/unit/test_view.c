@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "content.h"
 #include "library.h"
@@ -25,6 +26,7 @@
 #include "search.h"
 #include "text.h"
 #include "view.h"
+#include "xalloc.h"
 
 static struct library	lib;
 
@@ -457,6 +459,85 @@ test_follow_link_and_back(void **state)
 	view_apply(&v, ACT_PREV_LINK);
 	assert_int_equal(v.focus, 0);
 	view_free(&v);
+}
+
+/* Writes a topic file into dir: a head, then blocks of one section. */
+static void
+write_topic(const char *dir, const char *id, const char *blocks)
+{
+	char	 path[4096];
+	FILE	*fp;
+
+	snprintf(path, sizeof(path), "%s/%s.yaml", dir, id);
+	assert_non_null(fp = fopen(path, "w"));
+	fprintf(fp, "id: %s\ntitle: Topic %s\nsummary: A summary.\n"
+	    "last_reviewed: 2026-01-01\nnext_review: 2028-01-01\n"
+	    "reviewed_by: a nurse\nsections:\n  - id: one\n"
+	    "    heading: One\n    blocks:\n%s", id, id, blocks);
+	assert_int_equal(fclose(fp), 0);
+}
+
+/*
+ * A link to a block of another topic opens that topic with the block at
+ * the top of the page; a link to a topic that is missing is no link.
+ */
+static void
+test_follow_link_to_block(void **state)
+{
+	struct library		 own;
+	struct diag_list	 d;
+	struct layout_opts	 o;
+	struct view		 v;
+	char			 dir[] = "/tmp/pamphlet-view-XXXXXX", *blocks;
+	char			*tmp;
+	size_t			 i;
+	long			 line;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	write_topic(dir, "from", "      - see_also: {topic: gone}\n"
+	    "      - see_also: {topic: to, block: far}\n");
+	blocks = xstrdup("");
+	for (i = 0; i < 80; i++) {
+		tmp = xasprintf("%s      - paragraph: Filler %zu.\n%s", blocks,
+		    i, i == 30 ? "      - subheading: Far\n        id: far\n" :
+		    "");
+		free(blocks);
+		blocks = tmp;
+	}
+	write_topic(dir, "to", blocks);
+	free(blocks);
+	doc_library_init(&own);
+	diag_init(&d);
+	assert_int_equal(library_load_dir(dir, &own, &d), 0);
+	assert_int_equal(d.nerrors, 1);
+	diag_free(&d);
+	memset(&o, 0, sizeof(o));
+	view_init(&v, &own, &o, NULL, 80, 24);
+	view_open(&v, doc_topic_index(&own, "from"), 0);
+	/* One link only: the one to a missing topic is text. */
+	assert_int_equal(v.layout->nlinks, 1);
+	assert_string_equal(v.layout->links[0].block, "far");
+	view_apply(&v, ACT_NEXT_LINK);
+	assert_int_equal(v.focus, 0);
+	view_apply(&v, ACT_OPEN);
+	assert_int_equal(v.screen, VIEW_READING);
+	assert_int_equal(v.topic, doc_topic_index(&own, "to"));
+	line = layout_block_line(v.layout, "far");
+	assert_true(line > 0);
+	assert_int_equal(v.top, (size_t)line);
+	assert_non_null(strstr(layout_line_text(v.layout,
+	    &v.layout->lines[v.top]), "Far"));
+	view_apply(&v, ACT_BACK);
+	assert_int_equal(v.topic, doc_topic_index(&own, "from"));
+	view_free(&v);
+	doc_library_free(&own);
+	for (i = 0; i < 2; i++) {
+		tmp = xasprintf("%s/%s.yaml", dir, i == 0 ? "from" : "to");
+		assert_int_equal(unlink(tmp), 0);
+		free(tmp);
+	}
+	assert_int_equal(rmdir(dir), 0);
 }
 
 static void
@@ -1144,6 +1225,7 @@ main(void)
 		cmocka_unit_test(test_buttons_by_arrows),
 		cmocka_unit_test(test_taps),
 		cmocka_unit_test(test_follow_link_and_back),
+		cmocka_unit_test(test_follow_link_to_block),
 		cmocka_unit_test(test_help_and_home),
 		cmocka_unit_test(test_help_from_key_table),
 		cmocka_unit_test(test_search_opens_section),
