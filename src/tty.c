@@ -441,7 +441,7 @@ int
 tty_error(const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*s, *line;
+	char	*s;
 	int	 n;
 
 	va_start(ap, fmt);
@@ -450,12 +450,7 @@ tty_error(const char *fmt, ...)
 	if (n < 0)
 		return (-1);
 	/* One write, so that messages from two processes do not mix. */
-	if (asprintf(&line, "pamphlet: %s", s) < 0) {
-		free(s);
-		return (-1);
-	}
-	n = tty_fputs(line, stderr);
-	free(line);
+	n = tty_printf(stderr, "pamphlet: %s", s);
 	free(s);
 	return (n);
 }
