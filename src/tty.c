@@ -27,6 +27,22 @@
 #include "tty.h"
 
 static volatile sig_atomic_t	 tty_caught;
+
+/*
+ * Keys that a terminal sends though its description may not name them:
+ * vt100's has no Page Up, Page Down, Home or End, yet terminals that
+ * call themselves one send the VT220 sequences for these keys.
+ */
+static const struct {
+	const char	*cap;	/* the terminfo capability */
+	const char	*seq;
+	int		 key;
+} tty_extra_keys[] = {
+	{ "kpp", "\033[5~", KEY_PPAGE },
+	{ "knp", "\033[6~", KEY_NPAGE },
+	{ "khome", "\033[1~", KEY_HOME },
+	{ "kend", "\033[4~", KEY_END },
+};
 static int			 tty_wake[2] = { -1, -1 };	/* self-pipe */
 static int			 tty_active;
 static int			 tty_have_tios;
@@ -147,6 +163,14 @@ tty_init(const struct tty_opts *o)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	for (i = 0; i < sizeof(tty_extra_keys) / sizeof(tty_extra_keys[0]);
+	    i++) {
+		const char *cap = tigetstr(tty_extra_keys[i].cap);
+
+		if ((cap == NULL || cap == (char *)-1) &&
+		    key_defined(tty_extra_keys[i].seq) == 0)
+			define_key(tty_extra_keys[i].seq, tty_extra_keys[i].key);
+	}
 	scrollok(stdscr, FALSE);
 	leaveok(stdscr, FALSE);
 	set_escdelay(50);

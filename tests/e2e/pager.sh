@@ -6,7 +6,7 @@
 . "${top_srcdir:-.}/tests/e2e/lib.sh"
 
 run="$PAMPHLET --content $e2e_content"
-tap_plan 17
+tap_plan 18
 
 # Starts the viewer with saved terminal modes to compare at the end.
 start_viewer() {
@@ -176,3 +176,27 @@ bad_topic() {
 	e2e_wait_for "exit=1"
 }
 e2e_case "an unknown topic is an error before the screen is taken" bad_topic
+
+# vt100's description names no Page Down key, but terminals that claim
+# to be one send "Esc [ 6 ~": it pages, rather than going back (Esc) and
+# reporting three unknown keys.
+vt100_pages() {
+	E2E_TERM=vt100
+	start_viewer 80 24 "prostate-massage risks" &&
+	e2e_wait_line 2 "4. Risks, and who should not have it" &&
+	before=$(e2e_screen) &&
+	e2e_keys PageDown &&
+	e2e_wait_change "$before" &&
+	e2e_wait_line 24 "4. Risks, and who should not have it" &&
+	! e2e_screen | sed -n 2p | grep -q "4. Risks" &&
+	e2e_keys PageUp &&
+	e2e_wait_line 2 "4. Risks, and who should not have it" &&
+	! e2e_screen | grep -q "No such key" &&
+	e2e_keys End && e2e_wait_for "100%" &&
+	e2e_keys Home && e2e_wait_line 12 "1. What prostate massage is" &&
+	e2e_keys q && e2e_wait_for "exit=0"
+	rc=$?
+	E2E_TERM=
+	return $rc
+}
+e2e_case "TERM=vt100: Page Down, Page Up, Home and End work" vt100_pages
