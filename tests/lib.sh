@@ -127,3 +127,11 @@ lang_skip_part() {
 		echo "ok $tap_n - ${p%%:*}: not tested # SKIP ${p#*:} messages are not translated yet; a language is tested once it is complete"
 	done
 }
+
+# po_check ARG...: runs tools/po-check (PO_CHECK), under the emulator
+# when the tests run a build for another machine (QEMU, as
+# tools/cross-armhf sets it).
+po_check() {
+	# shellcheck disable=SC2086
+	${QEMU:+$QEMU} "$PO_CHECK" "$@"
+}

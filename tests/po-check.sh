@@ -18,7 +18,7 @@ for po in $pos; do
 	*)
 		set -- --template po/pamphlet.pot ;;
 	esac
-	if out=$("$PO_CHECK" "$@" "$po" 2>&1); then
+	if out=$(po_check "$@" "$po" 2>&1); then
 		tap_ok "$po: no findings"
 	else
 		tap_fail "$po: no findings" \

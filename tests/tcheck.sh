@@ -32,25 +32,25 @@ expect() {
 
 : >"$tap_tmp/none"
 expect "emphasis: unclosed star, fewer bold parts" 1 $D/emph.expected \
-    "$PO_CHECK" --content $D/emph.po
+    po_check --content $D/emph.po
 expect "drawings: too wide, a line more, not ASCII" 1 $D/art.expected \
-    "$PO_CHECK" --content $D/art.po
+    po_check --content $D/art.po
 expect "placeholders: type, count, gap, one left out" 1 \
-    $D/format.expected "$PO_CHECK" $D/format.po
+    $D/format.expected po_check $D/format.po
 expect "CJK: a space beside the stars" 1 $D/cjk.expected \
-    "$PO_CHECK" --content $D/cjk.po
+    po_check --content $D/cjk.po
 expect "French: spaces before signs and inside quotes" 1 $D/fr.expected \
-    "$PO_CHECK" $D/fr.po
+    po_check $D/fr.po
 expect "widths: the file's and the template's limits" 1 \
-    $D/width.expected "$PO_CHECK" --template $D/width.pot $D/width.po
+    $D/width.expected po_check --template $D/width.pot $D/width.po
 expect "sound translations: no findings" 0 "$tap_tmp/none" \
-    "$PO_CHECK" --content $D/good.po
+    po_check --content $D/good.po
 expect "stars in program text are not bold" 0 "$tap_tmp/none" \
-    "$PO_CHECK" $D/emph.po
+    po_check $D/emph.po
 
 # Not a PO file: a clear message and status 2.
 printf 'msgid "a\nmsgstr ""\n' >"$tap_tmp/broken.po"
-"$PO_CHECK" "$tap_tmp/broken.po" >/dev/null 2>"$tap_tmp/err"
+po_check "$tap_tmp/broken.po" >/dev/null 2>"$tap_tmp/err"
 rc=$?
 if [ "$rc" -eq 2 ] && grep -q "broken.po:1: a string without its closing quote" \
     "$tap_tmp/err"; then
@@ -59,7 +59,7 @@ else
 	tap_fail "a file that is not PO: status 2 and why" "status $rc" \
 	    "$(cat "$tap_tmp/err")"
 fi
-"$PO_CHECK" >/dev/null 2>&1
+po_check >/dev/null 2>&1
 rc=$?
 if [ "$rc" -eq 2 ]; then
 	tap_ok "no files: status 2"
