@@ -444,20 +444,40 @@ tty_fputs(const char *s, FILE *fp)
 	return (rc);
 }
 
+/*
+ * Formats a message after prefix and writes it in one piece, so that
+ * messages from two processes do not mix; -1 when it cannot.
+ */
+static int
+tty_vprint(FILE *fp, const char *prefix, const char *fmt, va_list ap)
+{
+	char	*s, *line;
+	size_t	 plen = strlen(prefix);
+	int	 n;
+
+	if (vasprintf(&s, fmt, ap) < 0)
+		return (-1);
+	if ((line = malloc(plen + strlen(s) + 1)) == NULL) {
+		free(s);
+		return (-1);
+	}
+	memcpy(line, prefix, plen);
+	strcpy(line + plen, s);
+	n = tty_fputs(line, fp);
+	free(line);
+	free(s);
+	return (n);
+}
+
 int
 tty_printf(FILE *fp, const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*s;
 	int	 n;
 
 	va_start(ap, fmt);
-	n = vasprintf(&s, fmt, ap);
+	n = tty_vprint(fp, "", fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		return (-1);
-	n = tty_fputs(s, fp);
-	free(s);
 	return (n);
 }
 
@@ -465,16 +485,10 @@ int
 tty_error(const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*s;
 	int	 n;
 
 	va_start(ap, fmt);
-	n = vasprintf(&s, fmt, ap);
+	n = tty_vprint(stderr, "pamphlet: ", fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		return (-1);
-	/* One write, so that messages from two processes do not mix. */
-	n = tty_printf(stderr, "pamphlet: %s", s);
-	free(s);
 	return (n);
 }
